@@ -1,0 +1,12 @@
+export type {
+  Inventory,
+  InventoryCircuit,
+  InventoryDevice,
+  InventoryLink,
+  InventoryNode,
+  NodeKind,
+  PlanRate,
+} from './inventory.js';
+export type { PlanCircuit, PlanDevice, PlanNode, ShapingPlan } from './plan.js';
+export type { PlanCounts } from './walk.js';
+export { countPlan, walkNodes } from './walk.js';
