@@ -1,0 +1,49 @@
+import type { CommonConfig, ConfigData, ConfigSchema, Strategy } from '../config/index.js';
+import type { HttpClient, HttpClientOptions } from '../http/index.js';
+import type { Inventory } from '../model/index.js';
+import type { Reporter } from './reporter.js';
+
+/** What a source tool tells the runner about itself. A tool is this object and nothing else. */
+export interface IntegrationDefinition<Raw> {
+  /** Short source name: `netzur` → binary `netzur-integration`. */
+  name: string;
+  /** Human name used in messages: `Netzur`. */
+  displayName: string;
+  version: string;
+  description: string;
+  /** The tool's own config sections and keys (core's shared keys are always there). */
+  schema: ConfigSchema;
+  /** Where the source has a topology: which strategies apply and where the config names one. */
+  strategy?: {
+    allowed: readonly Strategy[];
+    /** `[section, key]` read when --strategy is not given. */
+    configKey: readonly [string, string];
+  };
+  /** Suspended-circuit handling key, for sources that report suspension. */
+  suspendedStrategyKey?: readonly [string, string];
+  /** Config keys holding secrets: registered with the reporter so they are never printed. */
+  secretKeys?: readonly (readonly [string, string])[];
+  /** Network I/O only: fetch the raw records. */
+  fetch(context: FetchContext): Promise<Raw>;
+  /** Pure: raw records → Inventory. Skipped records are reported through `warn` and `skip`. */
+  map(raw: Raw, context: MapContext): Inventory | Promise<Inventory>;
+}
+
+export interface MapContext {
+  config: ConfigData;
+  common: CommonConfig;
+  strategy: Strategy;
+  warn(message: string): void;
+  /** Count a record left out, by reason (shown in the summary and the --json output). */
+  skip(reason: string, count?: number): void;
+}
+
+export interface FetchContext extends MapContext {
+  reporter: Reporter;
+  /** A got-based client with the run's user agent, recording/replay and retry reporting filled in. */
+  http(options: Omit<HttpClientOptions, 'userAgent' | 'record' | 'replay'>): HttpClient;
+}
+
+export function defineIntegration<Raw>(definition: IntegrationDefinition<Raw>): IntegrationDefinition<Raw> {
+  return definition;
+}

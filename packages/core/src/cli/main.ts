@@ -1,0 +1,54 @@
+import { CommanderError } from 'commander';
+import { ExitCode, isWispError } from '../errors/index.js';
+import type { IntegrationDefinition } from './define.js';
+import { buildProgram, type RunOptions } from './options.js';
+import { createReporter, type Reporter } from './reporter.js';
+
+/**
+ * The one place that prints errors and sets the exit code. Everything below returns data or
+ * throws a WispError; anything else is a bug (exit 1, stack trace with --verbose).
+ */
+export async function main(
+  definition: IntegrationDefinition<unknown>,
+  argv: string[] = process.argv,
+): Promise<number> {
+  let reporter: Reporter | undefined;
+  let verbose = argv.includes('-v') || argv.includes('--verbose');
+  const program = buildProgram(definition, async (options: RunOptions) => {
+    verbose = options.verbose;
+    reporter = createReporter({ quiet: options.quiet, verbose: options.verbose });
+    const { runIntegration } = await import('./run.js');
+    await runIntegration(definition, options, reporter, (text) => process.stdout.write(text));
+  });
+  try {
+    await program.parseAsync(argv);
+    return ExitCode.ok;
+  } catch (error) {
+    return report(error, reporter ?? createReporter({ quiet: false, verbose }), verbose);
+  }
+}
+
+function report(error: unknown, reporter: Reporter, verbose: boolean): number {
+  if (error instanceof CommanderError) {
+    // commander already printed its message (or the help/version text).
+    return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+  }
+  if (isWispError(error)) {
+    reporter.error(error.message, error.hint, error.details);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  reporter.error(
+    `internal error: ${message}`,
+    verbose ? undefined : 'this is a bug in wispsync; rerun with --verbose for the stack trace and report it',
+  );
+  if (verbose && error instanceof Error && error.stack) reporter.error(error.stack);
+  return ExitCode.internal;
+}
+
+/** For a tool's bin file: run and exit with the code. */
+export async function runMain(definition: IntegrationDefinition<unknown>): Promise<void> {
+  const code = await main(definition);
+  // Flush stdout before exiting: --json output can be megabytes on a pipe.
+  process.stdout.write('', () => process.exit(code));
+}

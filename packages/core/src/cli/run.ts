@@ -1,0 +1,130 @@
+import { loadConfig } from '../config/index.js';
+import { countPlan, type ShapingPlan } from '../model/index.js';
+import { checkLoadedConfig, createRunContext, type RunContext, resolveStrategy } from './context.js';
+import type { IntegrationDefinition } from './define.js';
+import { dryRunMode } from './dry-run.js';
+import { planToJson } from './json-output.js';
+import type { RunOptions } from './options.js';
+import { buildPlan } from './plan.js';
+import type { Reporter } from './reporter.js';
+import { lockOutputDir, writeMode } from './write.js';
+
+export interface RunSummary {
+  mode: 'json' | 'dry-run' | 'write';
+  plan: ShapingPlan;
+  skipped: Record<string, number>;
+  outputDir: string;
+  /** Whether an existing network.json was kept (always_overwrite_network_json = false). */
+  keptNetworkJson: boolean;
+}
+
+/** One run of one tool: config → fetch → map → plan → check → output. Returns data; main() prints. */
+export async function runIntegration(
+  definition: IntegrationDefinition<unknown>,
+  options: RunOptions,
+  reporter: Reporter,
+  stdout: (text: string) => void,
+): Promise<RunSummary> {
+  const started = performance.now();
+  const config = await loadConfig({ path: options.config, schema: definition.schema });
+  const common = checkLoadedConfig(config, reporter);
+  const strategy = resolveStrategy(definition, options, config);
+  const outputDir = options.outputDir ?? common.lqosDirectory;
+  const context = createRunContext({ definition, config, common, strategy, options, reporter });
+  reporter.debug(`config: ${config.path}; strategy ${strategy}; output ${outputDir}`);
+
+  const mode: RunSummary['mode'] = options.dryRun ? 'dry-run' : options.json ? 'json' : 'write';
+  // A writing run holds the output directory's lock from the start, so a second cron run exits at
+  // once instead of fetching everything again only to find the lock taken.
+  const release = mode === 'write' ? await lockOutputDir(outputDir) : async () => {};
+  try {
+    return await pipeline({ definition, options, reporter, stdout, context, outputDir, mode, started });
+  } finally {
+    await release();
+  }
+}
+
+async function pipeline(input: {
+  definition: IntegrationDefinition<unknown>;
+  options: RunOptions;
+  reporter: Reporter;
+  stdout: (text: string) => void;
+  context: RunContext;
+  outputDir: string;
+  mode: RunSummary['mode'];
+  started: number;
+}): Promise<RunSummary> {
+  const { definition, options, reporter, stdout, context, outputDir, mode, started } = input;
+  const { strategy } = context;
+  await reporter.step(`Fetching from ${definition.displayName}…`);
+  const raw = await definition.fetch(context);
+  reporter.debug(`fetched in ${seconds(started)}`);
+
+  await reporter.step('Building the shaping plan…');
+  const inventory = await definition.map(raw, context);
+  const built = await buildPlan({ definition, inventory, context, options, outputDir });
+  const skipped = Object.fromEntries([...context.skipped].sort(([a], [b]) => a.localeCompare(b)));
+  reporter.debug(`planned in ${seconds(started)}`);
+
+  const summary: RunSummary = {
+    mode,
+    plan: built.plan,
+    skipped,
+    outputDir,
+    keptNetworkJson: built.keptNetworkJson,
+  };
+  if (summary.mode === 'json') {
+    stdout(
+      `${JSON.stringify(planToJson({ definition, strategy, plan: built.plan, skipped, warnings: reporter.warnings }), null, 2)}\n`,
+    );
+  } else if (summary.mode === 'dry-run') {
+    await dryRunMode({
+      plan: built.plan,
+      outputDir,
+      layout: options.csvLayout,
+      json: options.json,
+      stdout,
+      reporter,
+    });
+  } else {
+    await reporter.step(`Writing ${outputDir}…`);
+    await writeMode({
+      plan: built.plan,
+      outputDir,
+      options,
+      keptNetworkJson: built.keptNetworkJson,
+      reporter,
+    });
+  }
+  reporter.summary(summaryLine(definition, summary, reporter, started));
+  return summary;
+}
+
+function summaryLine(
+  definition: IntegrationDefinition<unknown>,
+  summary: RunSummary,
+  reporter: Reporter,
+  started: number,
+): string {
+  const counts = countPlan(summary.plan);
+  const verb =
+    summary.mode === 'write' ? 'wrote' : summary.mode === 'dry-run' ? 'dry run, would write' : 'planned';
+  const where = summary.mode === 'write' ? ` to ${summary.outputDir}` : '';
+  const skippedTotal = Object.values(summary.skipped).reduce((a, b) => a + b, 0);
+  const parts = [
+    `${definition.name}-integration: ${verb} ${n(counts.circuits, 'circuit')}, ${n(counts.devices, 'device')}, ${n(counts.nodes, 'node')}${where}`,
+    n(reporter.warnings.length, 'warning'),
+  ];
+  if (skippedTotal > 0) parts.push(`${skippedTotal.toLocaleString('en-US')} skipped`);
+  if (summary.keptNetworkJson) parts.push('network.json kept');
+  parts.push(seconds(started));
+  return parts.join(' · ');
+}
+
+function n(count: number, noun: string): string {
+  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+function seconds(started: number): string {
+  return `${((performance.now() - started) / 1000).toFixed(2)} s`;
+}

@@ -1,0 +1,49 @@
+import type { ConfigData } from './load.js';
+import { normalizeExceptionCpes } from './normalize.js';
+
+/** The keys core itself acts on, typed. Read after validation, so every key is present. */
+export interface CommonConfig {
+  lqosDirectory: string;
+  queues: {
+    downlinkMbps: number;
+    uplinkMbps: number;
+    generatedPnDownloadMbps: number;
+    generatedPnUploadMbps: number;
+  };
+  ignoreSubnets: string[];
+  circuitNameAsAddress: boolean;
+  alwaysOverwriteNetworkJson: boolean;
+  promoteToRoot: string[];
+  clientBandwidthMultiplier: number;
+  useMikrotikIpv6: boolean;
+  excludeSites: string[];
+  bandwidthOverheadFactor: number;
+  commitBandwidthMultiplier: number;
+  exceptionCpes: { cpe: string; parent: string }[];
+}
+
+export function readCommonConfig(data: ConfigData): CommonConfig {
+  const queues = data.queues as Record<string, number>;
+  const ipRanges = data.ip_ranges as Record<string, string[]>;
+  const common = data.integration_common as Record<string, unknown>;
+  const uisp = data.uisp_integration as Record<string, unknown>;
+  return {
+    lqosDirectory: String(data.lqos_directory),
+    queues: {
+      downlinkMbps: Number(queues.downlink_bandwidth_mbps),
+      uplinkMbps: Number(queues.uplink_bandwidth_mbps),
+      generatedPnDownloadMbps: Number(queues.generated_pn_download_mbps),
+      generatedPnUploadMbps: Number(queues.generated_pn_upload_mbps),
+    },
+    ignoreSubnets: ipRanges.ignore_subnets ?? [],
+    circuitNameAsAddress: Boolean(common.circuit_name_as_address),
+    alwaysOverwriteNetworkJson: Boolean(common.always_overwrite_network_json),
+    promoteToRoot: (common.promote_to_root as string[]) ?? [],
+    clientBandwidthMultiplier: Number(common.client_bandwidth_multiplier),
+    useMikrotikIpv6: Boolean(common.use_mikrotik_ipv6),
+    excludeSites: (uisp.exclude_sites as string[]) ?? [],
+    bandwidthOverheadFactor: Number(uisp.bandwidth_overhead_factor),
+    commitBandwidthMultiplier: Number(uisp.commit_bandwidth_multiplier),
+    exceptionCpes: normalizeExceptionCpes(uisp.exception_cpes),
+  };
+}

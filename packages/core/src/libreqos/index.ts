@@ -1,0 +1,14 @@
+export type { ColumnKey } from './columns.js';
+export { LEGACY_HEADER, normalizeHeaderName, V22_HEADER } from './columns.js';
+export type { ParsedShapedDevices } from './parse-csv.js';
+export { parseRate, parseShapedDevices } from './parse-csv.js';
+export type { ParsedNetworkJson } from './parse-network.js';
+export { parseNetworkJson } from './parse-network.js';
+export { renderShapedDevices, renderShapedDevicesRows } from './render-csv.js';
+export { renderNetworkJson } from './render-network.js';
+export { planToRows, rowsToCircuits } from './rows.js';
+export { isValidSqm } from './sqm.js';
+export type { CsvLayout, Problem, RateField, ShapedDevicesRow } from './types.js';
+export { RATE_FIELDS } from './types.js';
+export type { ValidateOutputInput } from './validate.js';
+export { validateOutput } from './validate.js';

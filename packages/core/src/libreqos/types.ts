@@ -1,0 +1,44 @@
+/** Which ShapedDevices.csv header we write: LibreQoS ≤ 2.1 positional, or the v2.2 named one. */
+export type CsvLayout = 'legacy' | 'v2.2';
+
+export type RateField = 'downloadMin' | 'uploadMin' | 'downloadMax' | 'uploadMax';
+
+/** One ShapedDevices.csv row, as written or as read. Text fields are kept exactly as found. */
+export interface ShapedDevicesRow {
+  circuitId: string;
+  circuitName: string;
+  deviceId: string;
+  deviceName: string;
+  parentNode: string;
+  parentNodeId: string;
+  anchorNodeId: string;
+  mac: string;
+  ipv4: string[];
+  ipv6: string[];
+  /** Mbps; NaN when the text does not parse as a plain decimal number. */
+  downloadMin: number;
+  uploadMin: number;
+  downloadMax: number;
+  uploadMax: number;
+  /** The rate texts as found (or as they would be written), for messages. */
+  rawRates: Record<RateField, string>;
+  comment: string;
+  sqm: string;
+  /** Line number in the file (header = line 1); for plan rows, the line it would be written on. */
+  line: number;
+}
+
+export interface Problem {
+  severity: 'error' | 'warning';
+  subject: 'circuit' | 'device' | 'node' | 'file';
+  /** Circuit id, device id, node name, or file name, by subject. */
+  id: string;
+  reason: string;
+  /** ShapedDevices.csv line the problem was found on, when there is one. */
+  line?: number | undefined;
+}
+
+export const RATE_FIELDS: readonly RateField[] = ['downloadMin', 'uploadMin', 'downloadMax', 'uploadMax'];
+
+export const SHAPED_DEVICES_FILE = 'ShapedDevices.csv';
+export const NETWORK_JSON_FILE = 'network.json';

@@ -1,0 +1,107 @@
+import { formatIpInfo, type IpInfo, inspectIp, ipRange } from '../net/index.js';
+import { type ProblemSink, q } from './sink.js';
+import type { ShapedDevicesRow } from './types.js';
+
+interface Entry<T extends number | string> {
+  info: IpInfo;
+  start: T;
+  end: T;
+  row: ShapedDevicesRow;
+}
+
+function owner(row: ShapedDevicesRow): string {
+  return `circuit ${q(row.circuitId)} (device ${q(row.deviceId)}, line ${row.line})`;
+}
+
+/**
+ * IP rules: each item parses, sits in its family's column, and is a network address or a bare
+ * host; no address is listed twice anywhere in the file (same network after normalising); and a
+ * prefix inside another circuit's prefix is a warning. One sort per family finds both.
+ */
+export function checkIps(rows: readonly ShapedDevicesRow[], sink: ProblemSink): void {
+  const v4: Entry<number>[] = [];
+  const v6: Entry<string>[] = [];
+  const collect = (row: ShapedDevicesRow, family: 4 | 6, item: string): void => {
+    const parsed = inspectIp(item);
+    if (!parsed.ok) {
+      sink.add(
+        'error',
+        'device',
+        row.deviceId,
+        `IPv${family} ${q(item)} is not valid: ${parsed.reason}`,
+        row.line,
+      );
+      return;
+    }
+    const info = parsed.info;
+    if (info.family !== family) {
+      sink.add(
+        'error',
+        'device',
+        row.deviceId,
+        `${q(item)} is an IPv${info.family} address in the IPv${family} column`,
+        row.line,
+      );
+      return;
+    }
+    if (!info.network) {
+      sink.add(
+        'error',
+        'device',
+        row.deviceId,
+        `IPv${family} ${q(item)} has host bits set below /${info.prefix}; LibreQoS rejects it — write the network address or the bare host ${info.address}`,
+        row.line,
+      );
+      return;
+    }
+    const range = ipRange(info);
+    if (range.family === 4) v4.push({ info, start: range.start, end: range.end, row });
+    else v6.push({ info, start: range.start, end: range.end, row });
+  };
+  for (const row of rows) {
+    for (const item of row.ipv4) collect(row, 4, item);
+    for (const item of row.ipv6) collect(row, 6, item);
+  }
+  sweep(v4, sink);
+  sweep(v6, sink);
+}
+
+/**
+ * Sorted by start, wider first (the sort is stable, so equal networks stay in row order).
+ * Equal neighbours are duplicates of the first; otherwise, since CIDR ranges are either nested or
+ * disjoint, a stack of open ranges gives each range its innermost container. O(n log n).
+ */
+function sweep<T extends number | string>(entries: Entry<T>[], sink: ProblemSink): void {
+  entries.sort((a, b) =>
+    a.start < b.start ? -1 : a.start > b.start ? 1 : a.end > b.end ? -1 : a.end < b.end ? 1 : 0,
+  );
+  const open: Entry<T>[] = [];
+  let previous: Entry<T> | undefined;
+  for (const entry of entries) {
+    if (previous !== undefined && previous.start === entry.start && previous.end === entry.end) {
+      const text = formatIpInfo(entry.info);
+      sink.add(
+        'error',
+        'circuit',
+        entry.row.circuitId,
+        `IPv${entry.info.family} ${text} of ${owner(entry.row)} is already used by ${owner(previous.row)}`,
+        entry.row.line,
+      );
+      continue;
+    }
+    previous = entry;
+    while (open.length > 0 && open[open.length - 1]!.end < entry.start) open.pop();
+    const container = open[open.length - 1];
+    // Inside one circuit an overlap changes nothing: both land in the same queue.
+    if (container !== undefined && container.row.circuitId !== entry.row.circuitId) {
+      sink.add(
+        'warning',
+        'circuit',
+        entry.row.circuitId,
+        `${formatIpInfo(entry.info)} of ${owner(entry.row)} lies inside ${formatIpInfo(container.info)} of ${owner(container.row)}; LibreQoS sends it to the most specific match`,
+        entry.row.line,
+      );
+    }
+    open.push(entry);
+  }
+}

@@ -1,0 +1,14 @@
+const COLONS_OR_DASHES = /^[0-9a-f]{2}([:-][0-9a-f]{2}){5}$/i;
+const CISCO_DOTS = /^[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}$/i;
+const BARE = /^[0-9a-f]{12}$/i;
+
+/**
+ * `aa:bb:cc:dd:ee:ff` for any usual MAC spelling; anything else comes back trimmed but otherwise
+ * untouched, because LibreQoS does not validate the column and v2.2 may hold a RADIUS username.
+ */
+export function normalizeMac(raw: string): string {
+  const text = raw.trim();
+  if (!COLONS_OR_DASHES.test(text) && !CISCO_DOTS.test(text) && !BARE.test(text)) return text;
+  const hex = text.replace(/[^0-9a-f]/gi, '').toLowerCase();
+  return hex.match(/../g)!.join(':');
+}

@@ -1,0 +1,3 @@
+export { toNumber, toText } from './coerce.js';
+export type { RecordValidator } from './validator.js';
+export { compileRecordValidator } from './validator.js';

@@ -1,0 +1,10 @@
+export { startMockServer } from './server.js';
+export type {
+  MockFault,
+  MockPagination,
+  MockReply,
+  MockRoute,
+  MockServer,
+  MockServerOptions,
+  RecordedRequest,
+} from './types.js';
