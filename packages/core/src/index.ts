@@ -6,6 +6,7 @@ export * from './libreqos/index.js';
 export * from './model/index.js';
 export * from './net/index.js';
 export * from './output/index.js';
+export * from './overrides/index.js';
 export * from './rates/index.js';
 export * from './records/index.js';
 export * from './topology/index.js';

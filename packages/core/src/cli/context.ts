@@ -53,15 +53,17 @@ export function createRunContext(input: {
   config: ConfigResult;
   common: CommonConfig;
   strategy: Strategy;
+  outputDir: string;
   options: RunOptions;
   reporter: Reporter;
 }): RunContext {
-  const { definition, config, common, strategy, options, reporter } = input;
+  const { definition, config, common, strategy, outputDir, options, reporter } = input;
   const skipped = new Map<string, number>();
   return {
     config: config.data,
     common,
     strategy,
+    outputDir,
     reporter,
     skipped,
     warn: (message) => reporter.warn(message),

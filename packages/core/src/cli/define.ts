@@ -1,6 +1,6 @@
 import type { CommonConfig, ConfigData, ConfigSchema, Strategy } from '../config/index.js';
 import type { HttpClient, HttpClientOptions } from '../http/index.js';
-import type { Inventory } from '../model/index.js';
+import type { Inventory, ShapingPlan } from '../model/index.js';
 import type { Reporter } from './reporter.js';
 
 /** What a source tool tells the runner about itself. A tool is this object and nothing else. */
@@ -25,14 +25,21 @@ export interface IntegrationDefinition<Raw> {
   secretKeys?: readonly (readonly [string, string])[];
   /** Network I/O only: fetch the raw records. */
   fetch(context: FetchContext): Promise<Raw>;
-  /** Pure: raw records → Inventory. Skipped records are reported through `warn` and `skip`. */
+  /** Raw records → Inventory (no network). Skipped records are reported through `warn` and `skip`. */
   map(raw: Raw, context: MapContext): Inventory | Promise<Inventory>;
+  /**
+   * Extra files written beside the two LibreQoS files (UISP's graph.dot, for instance), atomically
+   * and after them; never in --json or --dry-run mode.
+   */
+  extraFiles?(input: { inventory: Inventory; plan: ShapingPlan }): { name: string; content: string }[];
 }
 
 export interface MapContext {
   config: ConfigData;
   common: CommonConfig;
   strategy: Strategy;
+  /** Where the files go (--output-dir or lqos_directory); override CSVs are read from here. */
+  outputDir: string;
   warn(message: string): void;
   /** Count a record left out, by reason (shown in the summary and the --json output). */
   skip(reason: string, count?: number): void;

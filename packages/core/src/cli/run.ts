@@ -30,7 +30,7 @@ export async function runIntegration(
   const common = checkLoadedConfig(config, reporter);
   const strategy = resolveStrategy(definition, options, config);
   const outputDir = options.outputDir ?? common.lqosDirectory;
-  const context = createRunContext({ definition, config, common, strategy, options, reporter });
+  const context = createRunContext({ definition, config, common, strategy, outputDir, options, reporter });
   reporter.debug(`config: ${config.path}; strategy ${strategy}; output ${outputDir}`);
 
   const mode: RunSummary['mode'] = options.dryRun ? 'dry-run' : options.json ? 'json' : 'write';

@@ -25,8 +25,9 @@ export async function writeMode(input: {
   options: RunOptions;
   keptNetworkJson: boolean;
   reporter: Reporter;
+  extraFiles?: { name: string; content: string }[];
 }): Promise<void> {
-  const { plan, outputDir, options, keptNetworkJson, reporter } = input;
+  const { plan, outputDir, options, keptNetworkJson, reporter, extraFiles = [] } = input;
   await cleanStaleTempFiles(outputDir);
   const current = await readCurrentOutputs(outputDir);
   const currentCircuits = current.shapedDevices === null ? 0 : countCircuits(current.shapedDevices);
@@ -37,6 +38,7 @@ export async function writeMode(input: {
   const files = [];
   if (!keptNetworkJson) files.push({ name: 'network.json', content: renderNetworkJson(plan.nodes) });
   files.push({ name: 'ShapedDevices.csv', content: renderShapedDevices(plan.circuits, options.csvLayout) });
+  files.push(...extraFiles);
   await writeFilesAtomically(outputDir, files);
 }
 

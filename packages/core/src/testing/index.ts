@@ -1,4 +1,6 @@
 export { startMockServer } from './server.js';
+export type { ToolResult, ToolScenario, ToolScenarioOptions } from './tool.js';
+export { runTool, startToolScenario } from './tool.js';
 export type {
   MockFault,
   MockPagination,

@@ -1,0 +1,2 @@
+export type { BandwidthOverride } from './bandwidth.js';
+export { applyBandwidthOverrides, parseBandwidthOverrides, readBandwidthOverrides } from './bandwidth.js';
