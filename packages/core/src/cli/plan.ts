@@ -14,7 +14,9 @@ import { createSubnetMatcher, normalizeIp, normalizeMac } from '../net/index.js'
 import { buildShapingPlan } from '../topology/index.js';
 import type { RunContext } from './context.js';
 import type { IntegrationDefinition } from './define.js';
+import { LARGE_RUN, releaseMemory } from './memory.js';
 import type { RunOptions } from './options.js';
+import { at } from './timing.js';
 
 const PROBLEMS_SHOWN = 20;
 
@@ -69,6 +71,8 @@ export async function buildPlan(input: {
     !options.json && !common.alwaysOverwriteNetworkJson ? await readKeptNetworkJson(outputDir) : null;
   if (kept) plan = reparentToKept(plan, kept, context);
 
+  if (plan.circuits.length >= LARGE_RUN) releaseMemory();
+  context.reporter.debug(`topology built (${at()})`);
   const problems = validateOutput({
     rows: planToRows(plan.circuits),
     nodes: plan.nodes,

@@ -1,12 +1,15 @@
 import { loadConfig } from '../config/index.js';
-import { countPlan, type ShapingPlan } from '../model/index.js';
+import { countPlan, type Inventory, type ShapingPlan } from '../model/index.js';
+import type { OutputFile } from '../output/index.js';
 import { checkLoadedConfig, createRunContext, type RunContext, resolveStrategy } from './context.js';
 import type { IntegrationDefinition } from './define.js';
 import { dryRunMode } from './dry-run.js';
 import { planToJson } from './json-output.js';
+import { LARGE_RUN, releaseMemory } from './memory.js';
 import type { RunOptions } from './options.js';
 import { buildPlan } from './plan.js';
 import type { Reporter } from './reporter.js';
+import { at } from './timing.js';
 import { lockOutputDir, writeMode } from './write.js';
 
 export interface RunSummary {
@@ -56,15 +59,17 @@ async function pipeline(input: {
 }): Promise<RunSummary> {
   const { definition, options, reporter, stdout, context, outputDir, mode, started } = input;
   const { strategy } = context;
-  await reporter.step(`Fetching from ${definition.displayName}…`);
-  const raw = await definition.fetch(context);
-  reporter.debug(`fetched in ${seconds(started)}`);
-
-  await reporter.step('Building the shaping plan…');
-  const inventory = await definition.map(raw, context);
-  const built = await buildPlan({ definition, inventory, context, options, outputDir });
+  // Each stage's input is handed over without a variable holding it here, so the raw records and
+  // the inventory can be garbage-collected as soon as the next stage is done with them.
+  const { built, extraFiles } = await planStage(await fetchAndMap(definition, context), {
+    definition,
+    context,
+    options,
+    outputDir,
+    mode,
+  });
   const skipped = Object.fromEntries([...context.skipped].sort(([a], [b]) => a.localeCompare(b)));
-  reporter.debug(`planned in ${seconds(started)}`);
+  reporter.debug(`planned and validated (${at()})`);
 
   const summary: RunSummary = {
     mode,
@@ -94,10 +99,45 @@ async function pipeline(input: {
       options,
       keptNetworkJson: built.keptNetworkJson,
       reporter,
+      extraFiles,
     });
   }
+  reporter.debug(`output done (${at()})`);
   reporter.summary(summaryLine(definition, summary, reporter, started));
   return summary;
+}
+
+async function fetchAndMap(
+  definition: IntegrationDefinition<unknown>,
+  context: RunContext,
+): Promise<Inventory> {
+  await context.reporter.step(`Fetching from ${definition.displayName}…`);
+  const raw = await definition.fetch(context);
+  context.reporter.debug(`fetched (${at()})`);
+  await context.reporter.step('Building the shaping plan…');
+  const inventory = await definition.map(raw, context);
+  if (inventory.circuits.length >= LARGE_RUN) releaseMemory();
+  context.reporter.debug(
+    `mapped ${inventory.circuits.length} circuits, ${inventory.nodes.length} nodes (${at()})`,
+  );
+  return inventory;
+}
+
+async function planStage(
+  inventory: Inventory,
+  input: {
+    definition: IntegrationDefinition<unknown>;
+    context: RunContext;
+    options: RunOptions;
+    outputDir: string;
+    mode: RunSummary['mode'];
+  },
+): Promise<{ built: Awaited<ReturnType<typeof buildPlan>>; extraFiles: OutputFile[] }> {
+  const built = await buildPlan({ ...input, inventory });
+  if (built.plan.circuits.length >= LARGE_RUN) releaseMemory();
+  const extraFiles =
+    input.mode === 'write' ? (input.definition.extraFiles?.({ inventory, plan: built.plan }) ?? []) : [];
+  return { built, extraFiles };
 }
 
 function summaryLine(

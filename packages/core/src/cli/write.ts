@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { WispError } from '../errors/index.js';
-import { parseShapedDevices, renderNetworkJson, renderShapedDevices } from '../libreqos/index.js';
+import { countCircuits, renderNetworkJson, renderShapedDevices } from '../libreqos/index.js';
 import type { ShapingPlan } from '../model/index.js';
 import {
   acquireOutputLock,
@@ -40,12 +40,6 @@ export async function writeMode(input: {
   files.push({ name: 'ShapedDevices.csv', content: renderShapedDevices(plan.circuits, options.csvLayout) });
   files.push(...extraFiles);
   await writeFilesAtomically(outputDir, files);
-}
-
-function countCircuits(text: string): number {
-  const ids = new Set<string>();
-  for (const row of parseShapedDevices(text).rows) ids.add(row.circuitId);
-  return ids.size;
 }
 
 async function requireDirectory(dir: string): Promise<void> {

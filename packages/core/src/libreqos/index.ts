@@ -1,5 +1,6 @@
 export type { ColumnKey } from './columns.js';
 export { LEGACY_HEADER, normalizeHeaderName, V22_HEADER } from './columns.js';
+export { countCircuits } from './count.js';
 export type { ParsedShapedDevices } from './parse-csv.js';
 export { parseRate, parseShapedDevices } from './parse-csv.js';
 export type { ParsedNetworkJson } from './parse-network.js';

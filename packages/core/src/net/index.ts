@@ -1,5 +1,5 @@
 export type { InspectIpResult, IpFamily, IpInfo, NormalizeIpResult } from './ip.js';
-export { formatIpInfo, inspectIp, normalizeIp } from './ip.js';
+export { canonicalIpv4Value, formatIpInfo, inspectIp, normalizeIp } from './ip.js';
 export { splitIpList } from './list.js';
 export { normalizeMac } from './mac.js';
 export type { IpRange } from './range.js';

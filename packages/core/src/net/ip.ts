@@ -26,6 +26,8 @@ export type InspectIpResult = { ok: true; info: IpInfo } | { ok: false; reason: 
 export type NormalizeIpResult = { ok: true; family: IpFamily; text: string } | { ok: false; reason: string };
 
 const PREFIX_RE = /^\d{1,3}$/;
+const OCTET = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const CANONICAL_V4 = new RegExp(`^${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET}$`);
 
 /**
  * Strict parse. IPv4 must be canonical four-part decimal: ipaddr.js alone also takes `10`,
@@ -33,6 +35,11 @@ const PREFIX_RE = /^\d{1,3}$/;
  * print back as the input. One parse per call (no isValid + parse): this runs 200k times a run.
  */
 function parseAddress(text: string): IPv4 | IPv6 | null {
+  // Fast path for the canonical dotted quad, which is nearly every address a source sends: the
+  // regex admits exactly the texts the strict check below accepts (no leading zeros, ≤ 255), and
+  // the library still builds the address object. ipaddr.js's own parser costs ~1 µs per call.
+  const quad = CANONICAL_V4.exec(text);
+  if (quad) return new ipaddr.IPv4([Number(quad[1]), Number(quad[2]), Number(quad[3]), Number(quad[4])]);
   try {
     if (text.includes(':')) return ipaddr.IPv6.parse(text);
     const v4 = ipaddr.IPv4.parse(text);
@@ -119,6 +126,17 @@ export function inspectIp(raw: string): InspectIpResult {
   return { ok: true, info: new ParsedIp(family, prefix, !hasHostBits(bytes, prefix), bytes, addr) };
 }
 
+/**
+ * The 32-bit value of a canonical dotted-quad host address (`100.64.0.1`), or undefined for any
+ * other text. A shortcut for hot loops over already-normalised addresses; anything it declines
+ * goes through inspectIp.
+ */
+export function canonicalIpv4Value(text: string): number | undefined {
+  const quad = CANONICAL_V4.exec(text);
+  if (!quad) return undefined;
+  return ((Number(quad[1]) << 24) | (Number(quad[2]) << 16) | (Number(quad[3]) << 8) | Number(quad[4])) >>> 0;
+}
+
 /** Canonical text of a parsed address: `addr` for hosts, `network/prefix` for networks. */
 export function formatIpInfo(info: IpInfo): string {
   const width = info.family === 4 ? 32 : 128;
@@ -131,6 +149,8 @@ export function formatIpInfo(info: IpInfo): string {
  * address, as LibreQoS's own integrations do (fixSubnet): `100.64.0.5/24` → `100.64.0.5`.
  */
 export function normalizeIp(raw: string): NormalizeIpResult {
+  // A canonical IPv4 host is already its own normal form: no objects needed (200k calls a run).
+  if (CANONICAL_V4.test(raw)) return { ok: true, family: 4, text: raw };
   const result = inspectIp(raw);
   if (!result.ok) return result;
   return { ok: true, family: result.info.family, text: formatIpInfo(result.info) };

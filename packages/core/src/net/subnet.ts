@@ -21,6 +21,7 @@ export function createSubnetMatcher(cidrs: readonly string[]): SubnetMatcher {
     if (range.family === 4) v4.push({ start: range.start, end: range.end });
     else v6.push({ start: range.start, end: range.end });
   }
+  if (v4.length === 0 && v6.length === 0) return { contains: () => false };
   return {
     contains(ip: string): boolean {
       const parsed = inspectIp(ip);
