@@ -8,11 +8,11 @@ import {
   type RecordValidator,
   splitIpList,
   toText,
+  warnSome,
 } from '@wispsync/core';
 import type { PowercodeData } from './api.js';
 import { customerSchema, equipmentSchema, SECTION, serviceSchema } from './schema.js';
 import { faster, mapServices, type ServiceRate } from './services.js';
-import { warnSome } from './warn.js';
 
 interface Lookups {
   /** Shaped equipment types, lower-case. */

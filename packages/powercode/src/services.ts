@@ -1,5 +1,4 @@
-import { type MapContext, type RecordValidator, toNumber, toText } from '@wispsync/core';
-import { warnSome } from './warn.js';
+import { type MapContext, type RecordValidator, toNumber, toText, warnSome } from '@wispsync/core';
 
 /** A Powercode service's plan, in Mbps. */
 export interface ServiceRate {

@@ -5,12 +5,12 @@ import {
   type InventoryDevice,
   type MapContext,
   toText,
+  warnSome,
 } from '@wispsync/core';
 import type { KeptNetwork } from './kept.js';
 import { resolveParents } from './parents.js';
 import { type Row, readRow } from './rows.js';
 import { rowSchema } from './schema.js';
-import { warnSome } from './warn.js';
 
 export interface WispgateData {
   rows: unknown[];

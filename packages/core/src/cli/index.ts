@@ -7,3 +7,4 @@ export type { RunOptions } from './options.js';
 export type { Reporter, ReporterOptions } from './reporter.js';
 export { createReporter } from './reporter.js';
 export { requireSetting } from './require.js';
+export { warnSome } from './warn-some.js';

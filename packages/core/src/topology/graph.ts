@@ -1,4 +1,5 @@
 import type { Inventory } from '../model/index.js';
+import { capWarnings, WARNING_DETAIL_LIMIT } from '../model/index.js';
 import type { CircuitRates } from '../rates/index.js';
 import type { WorkCircuit, WorkGraph, WorkItem, WorkNode } from './types.js';
 
@@ -80,14 +81,11 @@ export function createWorkGraph(inventory: Inventory): WorkGraph {
 }
 
 /** Per-item warnings shown before the rest are summed up in one line. */
-const DETAIL_LIMIT = 20;
+const DETAIL_LIMIT = WARNING_DETAIL_LIMIT;
 
 /** One warning per line up to a limit, then `… and N more <summary>`. */
 export function pushDetails(graph: WorkGraph, lines: readonly string[], summary: string): void {
-  const shown = lines.slice(0, DETAIL_LIMIT);
-  for (const line of shown) graph.warnings.push(line);
-  const rest = lines.length - shown.length;
-  if (rest > 0) graph.warnings.push(`… and ${rest} more ${summary}`);
+  graph.warnings.push(...capWarnings(lines, summary, DETAIL_LIMIT));
 }
 
 export function countDrop(graph: WorkGraph, reason: string, n = 1): void {
