@@ -1,19 +1,10 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { assertNoSecret, readOutputs } from '@wispsync/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { API_KEY, EXPORT_PATH, runTool, type Scenario, startScenario } from './harness.js';
 
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const file of ['network.json', 'ShapedDevices.csv'])
-    out[file] = await readFile(join(dir, file), 'utf8');
-  return out;
-}
-
-function expectNoSecret(result: { stdout: string; stderr: string }, secret = API_KEY): void {
-  expect(result.stdout).not.toContain(secret);
-  expect(result.stderr).not.toContain(secret);
-}
+const snapshot = readOutputs;
 
 describe('netzur-integration failures', () => {
   let scenario: Scenario | undefined;
@@ -26,8 +17,7 @@ describe('netzur-integration failures', () => {
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/error: Netzur: GET .*\/api\/v1\/libreqos\/export.*HTTP 401/);
     expect(result.stderr).toMatch(/hint: check \[netzur_integration\]\.api_key/);
-    expectNoSecret(result, wrongKey);
-    expectNoSecret(result);
+    assertNoSecret(result, wrongKey, API_KEY);
     expect(scenario.server.requests[0]?.headers.authorization).toBe(`Bearer ${wrongKey}`);
   });
 

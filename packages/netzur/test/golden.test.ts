@@ -1,11 +1,9 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { assertNoSecret, goldenPairs } from '@wispsync/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { API_KEY, ROOT, type Scenario, startScenario } from './harness.js';
 
 // Set UPDATE_GOLDEN=1 to rewrite the expected files after a deliberate change (then review the diff).
-const update = process.env.UPDATE_GOLDEN === '1';
-
 const cases: { name: string; config?: string; warnings: RegExp[] }[] = [
   {
     // Zones with capacities (numbers, numeric strings, none), duplicate zone names, unknown zone,
@@ -44,17 +42,14 @@ describe('netzur-integration golden outputs', () => {
   it.each(cases)('$name', async ({ name, config, warnings }) => {
     scenario = await startScenario(name, config);
     const result = await scenario.run();
-    expect(result.stderr).not.toContain(API_KEY);
+    assertNoSecret(result, API_KEY);
     expect(result.code, result.stderr).toBe(0);
     for (const warning of warnings) expect(result.stderr).toMatch(warning);
-    const expectedDir = join(ROOT, 'test-data/netzur', name, 'expected');
-    for (const file of ['network.json', 'ShapedDevices.csv']) {
-      const actual = await readFile(join(scenario.outputDir, file), 'utf8');
-      if (update) {
-        await mkdir(expectedDir, { recursive: true });
-        await writeFile(join(expectedDir, file), actual);
-      }
-      expect(actual, `${name}/${file}`).toBe(await readFile(join(expectedDir, file), 'utf8'));
+    for (const { file, actual, expected } of await goldenPairs(
+      scenario.outputDir,
+      join(ROOT, 'test-data/netzur', name, 'expected'),
+    )) {
+      expect(actual, `${name}/${file}`).toBe(expected);
     }
     // The last stderr line is the one-line summary.
     expect(result.stderr.trimEnd().split('\n').at(-1)).toMatch(

@@ -8,10 +8,16 @@ export type RecordValidator = (record: unknown) => string[];
  * ajv is loaded on first use so `--help` stays fast.
  */
 export async function compileRecordValidator(schema: Record<string, unknown>): Promise<RecordValidator> {
-  const { Ajv } = await import('ajv');
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  const validate = ajv.compile(schema);
+  const validate = (await sharedAjv()).compile(schema);
   return (record) => (validate(record) ? [] : describe(validate.errors ?? [], record));
+}
+
+let ajvInstance: Promise<import('ajv').Ajv> | undefined;
+
+/** One Ajv for every record schema of a run (each new instance costs ~10 ms to set up). */
+function sharedAjv(): Promise<import('ajv').Ajv> {
+  ajvInstance ??= import('ajv').then(({ Ajv }) => new Ajv({ allErrors: true, strict: false }));
+  return ajvInstance;
 }
 
 function describe(errors: ErrorObject[], record: unknown): string[] {

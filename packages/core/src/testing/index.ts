@@ -1,3 +1,5 @@
+export type { GoldenPair } from './golden.js';
+export { assertNoSecret, goldenPairs, OUTPUT_FILES, readOutputs } from './golden.js';
 export { startMockServer } from './server.js';
 export type { ToolResult, ToolScenario, ToolScenarioOptions } from './tool.js';
 export { runTool, startToolScenario } from './tool.js';

@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+import { runMain } from '@wispsync/core/cli';
+import { splynx } from './definition.js';
+
+await runMain(splynx);
