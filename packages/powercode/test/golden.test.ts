@@ -1,10 +1,7 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { goldenPairs } from '@wispsync/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { API_KEY, fixtureDir, forms, type Scenario, startScenario } from './harness.js';
-
-// Set UPDATE_GOLDEN=1 to rewrite the expected files after a deliberate change (then review the diff).
-const update = process.env.UPDATE_GOLDEN === '1';
 
 const cases: { name: string; config?: string; warnings: RegExp[]; skipped: Record<string, number> }[] = [
   {
@@ -71,13 +68,8 @@ describe('powercode-integration golden outputs', () => {
     expect(result.code, result.stderr).toBe(0);
     for (const warning of warnings) expect(result.stderr).toMatch(warning);
     const expectedDir = join(fixtureDir(name), 'expected');
-    for (const file of ['network.json', 'ShapedDevices.csv']) {
-      const actual = await readFile(join(scenario.outputDir, file), 'utf8');
-      if (update) {
-        await mkdir(expectedDir, { recursive: true });
-        await writeFile(join(expectedDir, file), actual);
-      }
-      expect(actual, `${name}/${file}`).toBe(await readFile(join(expectedDir, file), 'utf8'));
+    for (const { file, actual, expected } of await goldenPairs(scenario.outputDir, expectedDir)) {
+      expect(actual, `${name}/${file}`).toBe(expected);
     }
     expect(result.stderr.trimEnd().split('\n').at(-1)).toMatch(
       /^powercode-integration: wrote \d+ circuits?, \d+ devices?, 0 nodes to /,

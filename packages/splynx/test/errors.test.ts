@@ -1,5 +1,6 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { assertNoSecret, readOutputs } from '@wispsync/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { API_KEY, API_SECRET, DATA, runTool, type Scenario, startScenario } from './harness.js';
 import { basicAuth, pathOf } from './mock.js';
@@ -7,18 +8,10 @@ import { basicAuth, pathOf } from './mock.js';
 const SERVICES = pathOf('internet-services.json');
 const TARIFFS = pathOf('tariffs.json');
 
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const file of ['network.json', 'ShapedDevices.csv'])
-    out[file] = await readFile(join(dir, file), 'utf8');
-  return out;
-}
+const snapshot = readOutputs;
 
 function expectNoSecrets(result: { stdout: string; stderr: string }, ...secrets: string[]): void {
-  for (const secret of [API_KEY, API_SECRET, basicAuth(API_KEY, API_SECRET).slice(6), ...secrets]) {
-    expect(result.stdout).not.toContain(secret);
-    expect(result.stderr).not.toContain(secret);
-  }
+  assertNoSecret(result, ...[API_KEY, API_SECRET, basicAuth(API_KEY, API_SECRET).slice(6), ...secrets]);
 }
 
 describe('splynx-integration failures', () => {

@@ -1,11 +1,9 @@
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { goldenPairs } from '@wispsync/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { API_KEY, API_SECRET, DATA, type Scenario, type ScenarioOptions, startScenario } from './harness.js';
 import { pathOf } from './mock.js';
-
-// Set UPDATE_GOLDEN=1 to rewrite the expected files after a deliberate change (then review the diff).
-const update = process.env.UPDATE_GOLDEN === '1';
 
 interface Case {
   /** Fixture directory under test-data/splynx. */
@@ -100,13 +98,8 @@ describe('splynx-integration golden outputs', () => {
     }
     for (const warning of c.warnings ?? []) expect(result.stderr).toMatch(warning);
     const expectedDir = join(DATA, c.data, 'expected', c.name);
-    for (const file of ['network.json', 'ShapedDevices.csv']) {
-      const actual = await readFile(join(scenario.outputDir, file), 'utf8');
-      if (update) {
-        await mkdir(expectedDir, { recursive: true });
-        await writeFile(join(expectedDir, file), actual);
-      }
-      expect(actual, `${c.data}/${c.name}/${file}`).toBe(await readFile(join(expectedDir, file), 'utf8'));
+    for (const { file, actual, expected } of await goldenPairs(scenario.outputDir, expectedDir)) {
+      expect(actual, `${c.data}/${c.name}/${file}`).toBe(expected);
     }
     expect(result.stderr.trimEnd().split('\n').at(-1)).toMatch(
       /^splynx-integration: wrote \d+ circuits?, \d+ devices?, \d+ nodes? to /,

@@ -1,19 +1,13 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runTool as runAnyBin } from '@wispsync/core/testing';
+import { assertNoSecret, readOutputs, runTool as runAnyBin } from '@wispsync/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ENDPOINT, ROOT, runTool, type Scenario, startScenario, TOKEN } from './harness.js';
 
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const file of ['network.json', 'ShapedDevices.csv'])
-    out[file] = await readFile(join(dir, file), 'utf8');
-  return out;
-}
+const snapshot = readOutputs;
 
 function expectNoSecret(result: { stdout: string; stderr: string }, secret = TOKEN): void {
-  expect(result.stdout).not.toContain(secret);
-  expect(result.stderr).not.toContain(secret);
+  assertNoSecret(result, secret);
 }
 
 describe('wispgate-integration failures', () => {
