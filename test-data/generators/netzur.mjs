@@ -1,6 +1,7 @@
 // Deterministic synthetic Netzur export: `zones` zones, `customers` customers spread over them,
 // with the mix a real export has (IPv6 on some, routed subnets on a few, plan sizes, MACs).
 // Used by the benchmark (100,000+ customers) and to make the demo data set.
+import { random } from './random.mjs';
 
 const PLANS = [
   [25, 5],
@@ -24,15 +25,6 @@ const LAST = [
   'Silva',
   'Brown',
 ];
-
-/** A small linear congruential generator: the same seed always gives the same data. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 export function generateNetzurExport({ zones = 1000, customers = 100_000, seed = 1 } = {}) {
   const rand = random(seed);

@@ -2,6 +2,7 @@
 // mix a real install has (about 8% inactive customers, one to three pieces of equipment each, some
 // infrastructure equipment, a few customers on two services, rates in kbps as numeric strings).
 // Used by the benchmark (50,000+ customers).
+import { random } from './random.mjs';
 
 const PLANS = [
   [10000, 2000],
@@ -14,15 +15,6 @@ const PLANS = [
 const STATUSES = ['Inactive', 'Suspended', 'Pending'];
 const FIRST = ['Ann', 'Bob', 'Cara', 'Dan', 'Eve', 'Finn', 'Gia', 'Hugo', 'Ivy', 'Jon', 'Kai', 'Lena'];
 const LAST = ['Smith', 'Garcia', 'Nguyen', 'Okafor', 'Muller', 'Rossi', 'Tanaka', 'Silva', 'Brown'];
-
-/** A small linear congruential generator: the same seed always gives the same data. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 function ipOf(host) {
   return `100.${64 + (host >>> 16)}.${(host >>> 8) & 255}.${host & 255}`;

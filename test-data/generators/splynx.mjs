@@ -4,6 +4,7 @@
 // Splynx has: routed subnets, IPv6 delegations, PPPoE services known only from customers-online,
 // blocked services, services placed by router or sector instead of access device.
 // Used by the benchmark (100,000+ services).
+import { random } from './random.mjs';
 
 const FIRST = ['Ann', 'Bob', 'Cara', 'Dan', 'Eve', 'Finn', 'Gia', 'Hugo', 'Ivy', 'Jon', 'Kai', 'Lena'];
 const LAST = [
@@ -18,15 +19,6 @@ const LAST = [
   'Silva',
   'Brown',
 ];
-
-/** A small linear congruential generator: the same seed always gives the same data. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 /** 100.64.0.0/10 holds 4M hosts: host n in order. */
 function ipv4(n) {

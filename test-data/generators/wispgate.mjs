@@ -1,6 +1,7 @@
 // Deterministic synthetic WISPGate answer: ShapedDevices-like rows for `circuits` circuits, one to
 // three devices each, with the mix a real export has (some IPv6, Parent Node names, rates as
 // numbers with both Min and Max). Used by the benchmark (50,000+ circuits).
+import { random } from './random.mjs';
 
 const PLANS = [
   [25, 5],
@@ -12,15 +13,6 @@ const PLANS = [
 const DEVICES = ['Router', 'Radio', 'Phone'];
 const FIRST = ['Ann', 'Bob', 'Cara', 'Dan', 'Eve', 'Finn', 'Gia', 'Hugo', 'Ivy', 'Jon', 'Kai', 'Lena'];
 const LAST = ['Smith', 'Garcia', 'Nguyen', 'Okafor', 'Muller', 'Rossi', 'Tanaka', 'Silva', 'Brown'];
-
-/** A small linear congruential generator: the same seed always gives the same data. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 export function generateWispgateRows({ circuits = 50_000, towers = 200, seed = 1 } = {}) {
   const rand = random(seed);
