@@ -8,3 +8,4 @@ export type { Reporter, ReporterOptions } from './reporter.js';
 export { createReporter } from './reporter.js';
 export { requireSetting } from './require.js';
 export { warnSome } from './warn-some.js';
+export { LARGE_RUN, releaseMemory } from './memory.js';

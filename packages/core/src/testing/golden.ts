@@ -4,9 +4,12 @@ import { join } from 'node:path';
 export const OUTPUT_FILES = ['network.json', 'ShapedDevices.csv'] as const;
 
 /** The two LibreQoS files of a directory, by name (to compare before/after a failed run). */
-export async function readOutputs(dir: string): Promise<Record<string, string>> {
+export async function readOutputs(
+  dir: string,
+  files: readonly string[] = OUTPUT_FILES,
+): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const file of OUTPUT_FILES) out[file] = await readFile(join(dir, file), 'utf8');
+  for (const file of files) out[file] = await readFile(join(dir, file), 'utf8');
   return out;
 }
 
