@@ -88,7 +88,7 @@ export async function mapUisp(raw: UispRaw, context: MapContext): Promise<Invent
   await applyOverrides(inventory, data, context);
   // exception_cpes name CPE host names and UISP ids here; core's step matches circuits and nodes.
   // A flat network has no parents to re-point, so the entries would only raise warnings there.
-  context.common.exceptionCpes =
+  inventory.exceptionCpes =
     context.strategy === 'flat'
       ? []
       : translateExceptionCpes(context.common.exceptionCpes, data, index, topology);

@@ -41,7 +41,7 @@ export async function buildPlan(input: {
     strategy: context.strategy,
     excludeSites: common.excludeSites,
     promoteToRoot: common.promoteToRoot,
-    exceptionCpes: common.exceptionCpes,
+    exceptionCpes: inventory.exceptionCpes ?? common.exceptionCpes,
     circuitNameAsAddress: common.circuitNameAsAddress,
     ignoreSubnets: createSubnetMatcher(common.ignoreSubnets),
     defaultNodeMbps: {

@@ -69,4 +69,9 @@ export interface Inventory {
   nodes: InventoryNode[];
   circuits: InventoryCircuit[];
   links?: InventoryLink[] | undefined;
+  /**
+   * exception_cpes translated by the source into circuit/node ids (UISP operators name CPE host
+   * names and device ids); when set, core uses these instead of the configured entries.
+   */
+  exceptionCpes?: { cpe: string; parent: string }[] | undefined;
 }
