@@ -6,16 +6,14 @@ import {
   type CommonConfig,
   checkConfig,
   coreSchema,
-  createSubnetMatcher,
   type Inventory,
   type MapContext,
   mergeSchemas,
-  normalizeIp,
-  normalizeMac,
   readCommonConfig,
   type ShapingPlan,
   type Strategy,
   type TopologyStrategy,
+  topologyOptionsFor,
 } from '@wispsync/core';
 import type { UispRaw } from '../src/api.js';
 import { mapUisp } from '../src/map.js';
@@ -81,21 +79,13 @@ export function planInventory(
   uisp: Record<string, unknown> = {},
 ): ShapingPlan {
   return buildShapingPlan(inventory, {
-    strategy,
-    excludeSites: common.excludeSites,
-    promoteToRoot: common.promoteToRoot,
-    exceptionCpes: common.exceptionCpes,
-    circuitNameAsAddress: common.circuitNameAsAddress,
-    ignoreSubnets: createSubnetMatcher(common.ignoreSubnets),
+    ...topologyOptionsFor(
+      inventory,
+      common,
+      strategy,
+      (uisp.suspended_strategy as 'none' | 'ignore' | 'slow' | undefined) ?? 'none',
+    ),
     defaultNodeMbps: { download: 1000, upload: 1000 },
     rootCapMbps: { download: 10000, upload: 10000 },
-    rates: {
-      commitMultiplier: common.commitBandwidthMultiplier,
-      overheadFactor: common.bandwidthOverheadFactor,
-      clientMultiplier: common.clientBandwidthMultiplier,
-    },
-    suspendedStrategy: (uisp.suspended_strategy as 'none' | 'ignore' | 'slow' | undefined) ?? 'none',
-    normalizeIp,
-    normalizeMac,
   }).plan;
 }

@@ -10,13 +10,13 @@ import {
 } from '../libreqos/index.js';
 import type { Inventory, PlanNode, ShapingPlan } from '../model/index.js';
 import { walkNodes } from '../model/index.js';
-import { createSubnetMatcher, normalizeIp, normalizeMac } from '../net/index.js';
 import { buildShapingPlan } from '../topology/index.js';
 import type { RunContext } from './context.js';
 import type { IntegrationDefinition } from './define.js';
 import { LARGE_RUN, releaseMemory } from './memory.js';
 import type { RunOptions } from './options.js';
 import { at } from './timing.js';
+import { topologyOptionsFor } from './topology-options.js';
 
 const PROBLEMS_SHOWN = 20;
 
@@ -37,27 +37,10 @@ export async function buildPlan(input: {
         | 'ignore'
         | 'slow')
     : undefined;
-  const result = buildShapingPlan(inventory, {
-    strategy: context.strategy,
-    excludeSites: common.excludeSites,
-    promoteToRoot: common.promoteToRoot,
-    exceptionCpes: inventory.exceptionCpes ?? common.exceptionCpes,
-    circuitNameAsAddress: common.circuitNameAsAddress,
-    ignoreSubnets: createSubnetMatcher(common.ignoreSubnets),
-    defaultNodeMbps: {
-      download: common.queues.generatedPnDownloadMbps,
-      upload: common.queues.generatedPnUploadMbps,
-    },
-    rootCapMbps: { download: common.queues.downlinkMbps, upload: common.queues.uplinkMbps },
-    rates: {
-      commitMultiplier: common.commitBandwidthMultiplier,
-      overheadFactor: common.bandwidthOverheadFactor,
-      clientMultiplier: common.clientBandwidthMultiplier,
-    },
-    suspendedStrategy,
-    normalizeIp,
-    normalizeMac,
-  });
+  const result = buildShapingPlan(
+    inventory,
+    topologyOptionsFor(inventory, common, context.strategy, suspendedStrategy),
+  );
   for (const warning of result.warnings) context.warn(warning);
   for (const [reason, count] of Object.entries(result.dropped)) context.skip(reason, count);
   if (common.useMikrotikIpv6) {
