@@ -7,9 +7,11 @@ export const LARGE_RUN = 20_000;
 let collect: (() => void) | undefined;
 
 /**
- * A full garbage collection between pipeline stages. V8 postpones major collections while the
- * heap grows, so on 100k+ circuits the raw records, the inventory and the validation rows pile up
- * and peak RSS doubles; collecting once after each big stage drops them for ~20–40 ms each.
+ * A full garbage collection. V8 postpones major collections while the heap grows, so on 100k+
+ * circuits the raw records, the inventory, the work graph and the validation rows pile up; one
+ * collection after validation, before the files are rendered, drops them all (measured on 100k
+ * Netzur customers: peak RSS 505 → 390 MB for ~80 ms; collecting after every stage cost more
+ * time for little more memory).
  */
 export function releaseMemory(): void {
   if (collect === undefined) {

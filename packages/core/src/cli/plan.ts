@@ -13,7 +13,6 @@ import { walkNodes } from '../model/index.js';
 import { buildShapingPlan } from '../topology/index.js';
 import type { RunContext } from './context.js';
 import type { IntegrationDefinition } from './define.js';
-import { LARGE_RUN, releaseMemory } from './memory.js';
 import type { RunOptions } from './options.js';
 import { at } from './timing.js';
 import { topologyOptionsFor } from './topology-options.js';
@@ -54,7 +53,6 @@ export async function buildPlan(input: {
     !options.json && !common.alwaysOverwriteNetworkJson ? await readKeptNetworkJson(outputDir) : null;
   if (kept) plan = reparentToKept(plan, kept, context);
 
-  if (plan.circuits.length >= LARGE_RUN) releaseMemory();
   context.reporter.debug(`topology built (${at()})`);
   const problems = validateOutput({
     rows: planToRows(plan.circuits),

@@ -34,7 +34,7 @@ export async function runIntegration(
   const strategy = resolveStrategy(definition, options, config);
   const outputDir = options.outputDir ?? common.lqosDirectory;
   const context = createRunContext({ definition, config, common, strategy, outputDir, options, reporter });
-  reporter.debug(`config: ${config.path}; strategy ${strategy}; output ${outputDir}`);
+  reporter.debug(`config: ${config.path}; strategy ${strategy}; output ${outputDir} (${at()})`);
 
   const mode: RunSummary['mode'] = options.dryRun ? 'dry-run' : options.json ? 'json' : 'write';
   // A writing run holds the output directory's lock from the start, so a second cron run exits at
@@ -68,6 +68,8 @@ async function pipeline(input: {
     outputDir,
     mode,
   });
+  // The inventory and the validation rows are garbage now; drop them before rendering the files.
+  if (built.plan.circuits.length >= LARGE_RUN) releaseMemory();
   const skipped = Object.fromEntries([...context.skipped].sort(([a], [b]) => a.localeCompare(b)));
   reporter.debug(`planned and validated (${at()})`);
 
@@ -116,7 +118,6 @@ async function fetchAndMap(
   context.reporter.debug(`fetched (${at()})`);
   await context.reporter.step('Building the shaping plan…');
   const inventory = await definition.map(raw, context);
-  if (inventory.circuits.length >= LARGE_RUN) releaseMemory();
   context.reporter.debug(
     `mapped ${inventory.circuits.length} circuits, ${inventory.nodes.length} nodes (${at()})`,
   );
@@ -134,7 +135,6 @@ async function planStage(
   },
 ): Promise<{ built: Awaited<ReturnType<typeof buildPlan>>; extraFiles: OutputFile[] }> {
   const built = await buildPlan({ ...input, inventory });
-  if (built.plan.circuits.length >= LARGE_RUN) releaseMemory();
   const extraFiles =
     input.mode === 'write' ? (input.definition.extraFiles?.({ inventory, plan: built.plan }) ?? []) : [];
   return { built, extraFiles };

@@ -1,10 +1,6 @@
-import { createRequire } from 'node:module';
-import type * as PapaModule from 'papaparse';
 import { type ColumnKey, columnKeyOf, LEGACY_POSITIONS } from './columns.js';
+import { papaparse } from './papa.js';
 import { type CsvLayout, type Problem, SHAPED_DEVICES_FILE, type ShapedDevicesRow } from './types.js';
-
-// papaparse is CommonJS and the tsconfig has no synthetic default imports.
-const Papa = createRequire(import.meta.url)('papaparse') as typeof PapaModule;
 
 export interface ParsedShapedDevices {
   layout: CsvLayout | 'unknown';
@@ -99,7 +95,7 @@ function newlinesIn(fields: readonly string[]): number {
 export function parseShapedDevices(text: string): ParsedShapedDevices {
   const problems: Problem[] = [];
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const parsed = Papa.parse<string[]>(body, { header: false, delimiter: ',', skipEmptyLines: false });
+  const parsed = papaparse().parse<string[]>(body, { header: false, delimiter: ',', skipEmptyLines: false });
   for (const error of parsed.errors) {
     problems.push({
       severity: 'error',

@@ -10,6 +10,11 @@ function cell(value: string): string {
   return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
+/** Most devices have one address per family: no join (and no garbage) for those. */
+function joinIps(ips: readonly string[]): string {
+  return ips.length === 1 ? (ips[0] as string) : ips.join(', ');
+}
+
 function headerLine(layout: CsvLayout, withSqm: boolean): string {
   const names: string[] = layout === 'legacy' ? [...LEGACY_HEADER] : [...V22_HEADER];
   if (withSqm) names.push('sqm');
@@ -42,7 +47,7 @@ function line(layout: CsvLayout, withSqm: boolean, f: Fields): string {
   const head = `${cell(f.circuitId)},${cell(f.circuitName)},${cell(f.deviceId)},${cell(f.deviceName)},${cell(f.parentNode)}`;
   // Anchor Node ID is always empty: an unresolvable anchor unparents the circuit in v2.2.
   const ids = layout === 'v2.2' ? `,${cell(f.parentNodeId)},` : '';
-  const ips = `${cell(f.ipv4.join(', '))},${cell(f.ipv6.join(', '))}`;
+  const ips = `${cell(joinIps(f.ipv4))},${cell(joinIps(f.ipv6))}`;
   const tail = withSqm ? `,${cell(f.sqm)}` : '';
   return `${head}${ids},${cell(f.mac)},${ips},${f.rates},${cell(f.comment)}${tail}\n`;
 }

@@ -39,7 +39,7 @@ function checkField(
   subject: 'circuit' | 'device',
   r: ShapedDevicesRow,
 ): void {
-  if (!maybeSuspect(value) || !SUSPECT.test(value)) return;
+  if (!SUSPECT.test(value)) return;
   const issue =
     value.includes('\n') || value.includes('\r')
       ? 'contains a line break'
@@ -55,7 +55,7 @@ function checkField(
 
 function checkText(r: ShapedDevicesRow, layout: CsvLayout, sink: ProblemSink): void {
   const cid = r.circuitId;
-  checkField(sink, 'Circuit ID', cid, 'circuit', r);
+  if (maybeSuspect(cid)) checkField(sink, 'Circuit ID', cid, 'circuit', r);
   if (cid.trim() === '') {
     sink.add(
       'error',
@@ -75,20 +75,21 @@ function checkText(r: ShapedDevicesRow, layout: CsvLayout, sink: ProblemSink): v
   } else if (cid.includes('#')) {
     sink.add('error', 'circuit', cid, 'Circuit ID contains "#", which LibreQoS does not allow', r.line);
   }
-  checkField(sink, 'Circuit Name', r.circuitName, 'circuit', r);
-  checkField(sink, 'Device ID', r.deviceId, 'device', r);
-  checkField(sink, 'Device Name', r.deviceName, 'device', r);
-  checkField(sink, 'Parent Node', r.parentNode, 'circuit', r);
-  checkField(sink, 'MAC', r.mac, 'device', r);
-  checkField(sink, 'Comment', r.comment, 'circuit', r);
-  checkField(sink, 'sqm', r.sqm, 'circuit', r);
+  if (maybeSuspect(r.circuitName)) checkField(sink, 'Circuit Name', r.circuitName, 'circuit', r);
+  if (maybeSuspect(r.deviceId)) checkField(sink, 'Device ID', r.deviceId, 'device', r);
+  if (maybeSuspect(r.deviceName)) checkField(sink, 'Device Name', r.deviceName, 'device', r);
+  if (maybeSuspect(r.parentNode)) checkField(sink, 'Parent Node', r.parentNode, 'circuit', r);
+  if (maybeSuspect(r.mac)) checkField(sink, 'MAC', r.mac, 'device', r);
+  if (maybeSuspect(r.comment)) checkField(sink, 'Comment', r.comment, 'circuit', r);
+  if (maybeSuspect(r.sqm)) checkField(sink, 'sqm', r.sqm, 'circuit', r);
   if (layout === 'v2.2') {
-    checkField(sink, 'Parent Node ID', r.parentNodeId, 'circuit', r);
-    checkField(sink, 'Anchor Node ID', r.anchorNodeId, 'circuit', r);
+    if (maybeSuspect(r.parentNodeId)) checkField(sink, 'Parent Node ID', r.parentNodeId, 'circuit', r);
+    if (maybeSuspect(r.anchorNodeId)) checkField(sink, 'Anchor Node ID', r.anchorNodeId, 'circuit', r);
   }
-  for (const key of RATE_FIELDS) checkField(sink, RATE_LABEL[key], r.rawRates[key], 'circuit', r);
-  for (const ip of r.ipv4) checkField(sink, 'IPv4', ip, 'device', r);
-  for (const ip of r.ipv6) checkField(sink, 'IPv6', ip, 'device', r);
+  for (const key of RATE_FIELDS)
+    if (maybeSuspect(r.rawRates[key])) checkField(sink, RATE_LABEL[key], r.rawRates[key], 'circuit', r);
+  for (const ip of r.ipv4) if (maybeSuspect(ip)) checkField(sink, 'IPv4', ip, 'device', r);
+  for (const ip of r.ipv6) if (maybeSuspect(ip)) checkField(sink, 'IPv6', ip, 'device', r);
 
   if (r.circuitName.trim() === '') sink.add('error', 'circuit', cid, 'Circuit Name is empty', r.line);
   if (r.deviceId.trim() === '') {

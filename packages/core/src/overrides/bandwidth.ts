@@ -1,11 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import type * as PapaModule from 'papaparse';
 import { WispError } from '../errors/index.js';
+import { papaparse } from '../libreqos/papa.js';
 import type { Inventory } from '../model/index.js';
-
-// papaparse is CommonJS and the tsconfig has no synthetic default imports.
-const Papa = createRequire(import.meta.url)('papaparse') as typeof PapaModule;
 
 /** One row of a bandwidth override file: the node name and its capacity in Mbps. */
 export interface BandwidthOverride {
@@ -34,7 +30,7 @@ export async function readBandwidthOverrides(path: string): Promise<BandwidthOve
 
 export function parseBandwidthOverrides(text: string, path: string): BandwidthOverride[] {
   // Blank lines are kept by the parser (and skipped below) so line numbers stay true.
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false });
+  const parsed = papaparse().parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false });
   const overrides: BandwidthOverride[] = [];
   const problems: string[] = [];
   parsed.data.forEach((row, index) => {
