@@ -1,7 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { WispError } from '../errors/index.js';
-import { papaparse } from '../libreqos/papa.js';
 import type { Inventory } from '../model/index.js';
+import { overrideRows, readOverrideFile, throwOverrideProblems } from './csv.js';
 
 /** One row of a bandwidth override file: the node name and its capacity in Mbps. */
 export interface BandwidthOverride {
@@ -18,42 +16,30 @@ export interface BandwidthOverride {
  * skipped. A missing file is no overrides; a malformed row is a config error naming its line.
  */
 export async function readBandwidthOverrides(path: string): Promise<BandwidthOverride[]> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw new WispError('config', `could not read ${path}: ${(error as Error).message}`);
-  }
-  return parseBandwidthOverrides(text, path);
+  const text = await readOverrideFile(path);
+  return text === null ? [] : parseBandwidthOverrides(text, path);
 }
 
 export function parseBandwidthOverrides(text: string, path: string): BandwidthOverride[] {
-  // Blank lines are kept by the parser (and skipped below) so line numbers stay true.
-  const parsed = papaparse().parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false });
   const overrides: BandwidthOverride[] = [];
   const problems: string[] = [];
-  parsed.data.forEach((row, index) => {
-    const line = index + 1;
-    const [name = '', down = '', up = ''] = row.map((cell) => cell.trim());
-    if (name.startsWith('#') || row.every((cell) => cell.trim() === '')) return;
+  for (const { cells, line, index } of overrideRows(text)) {
+    const [name = '', down = '', up = ''] = cells;
     const downloadMbps = Number(down);
     const uploadMbps = Number(up);
     const numeric = down !== '' && up !== '' && Number.isFinite(downloadMbps) && Number.isFinite(uploadMbps);
-    if (!numeric && index === 0) return; // the header
+    if (!numeric && index === 0) continue; // the header
     if (name === '' || !numeric || downloadMbps <= 0 || uploadMbps <= 0) {
       problems.push(`line ${line}: expected "node name, download Mbps, upload Mbps" with positive numbers`);
-      return;
+      continue;
     }
     overrides.push({ name, downloadMbps, uploadMbps, line });
-  });
-  const [first, ...rest] = problems;
-  if (first) {
-    throw new WispError('config', `${path} ${first}`, {
-      details: rest,
-      hint: 'fix the row, or delete the file to use the capacities from the source',
-    });
   }
+  throwOverrideProblems(
+    path,
+    problems,
+    'fix the row, or delete the file to use the capacities from the source',
+  );
   return overrides;
 }
 
