@@ -172,7 +172,7 @@ describe('netzur-integration output modes', () => {
   it('a missing output directory is a clear error', async () => {
     scenario = await startScenario('basic');
     const result = await scenario.run(['--output-dir', join(scenario.dir, 'nope')]);
-    expect(result.code).not.toBe(0);
+    expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/output directory .*nope does not exist/);
   });
 

@@ -45,7 +45,7 @@ export async function writeMode(input: {
 async function requireDirectory(dir: string): Promise<void> {
   const info = await stat(dir).catch(() => null);
   if (!info?.isDirectory()) {
-    throw new WispError('output', `output directory ${dir} does not exist`, {
+    throw new WispError('config', `output directory ${dir} does not exist`, {
       hint: 'create it, pass --output-dir, or set lqos_directory in the config',
     });
   }
