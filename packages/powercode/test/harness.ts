@@ -1,31 +1,21 @@
 import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import {
   type MockReply,
   type MockRoute,
   type RecordedRequest,
-  runTool as runBin,
   startToolScenario,
   type ToolResult,
   type ToolScenario,
+  toolHarness,
 } from '@wispsync/core/testing';
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-export const TOOL = join(ROOT, 'bin/powercode-integration');
+export const { ROOT, TOOL, fixtureDir, runTool } = toolHarness('powercode');
 export const ENDPOINT = '/api/preseem/index.php';
 export const API_KEY = 'pc-test-key-0001';
 
 export type RunResult = ToolResult;
 export type Scenario = ToolScenario;
-
-export function runTool(args: string[], env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
-  return runBin(TOOL, args, env);
-}
-
-export function fixtureDir(name: string): string {
-  return join(ROOT, 'test-data/powercode', name);
-}
 
 export interface PowercodeLists {
   customers: unknown;

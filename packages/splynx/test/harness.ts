@@ -1,21 +1,15 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type MockServer, runTool as runBin, startMockServer, type ToolResult } from '@wispsync/core/testing';
+import { join } from 'node:path';
+import { type MockServer, startMockServer, type ToolResult, toolHarness } from '@wispsync/core/testing';
 import { splynxRoutes } from './mock.js';
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-export const TOOL = join(ROOT, 'bin/splynx-integration');
+export const { ROOT, TOOL, fixtureDir, runTool } = toolHarness('splynx');
 export const DATA = join(ROOT, 'test-data/splynx');
 export const API_KEY = 'spx-key-7f3a9c';
 export const API_SECRET = 'spx-secret-e21b44d0';
 
 export type RunResult = ToolResult;
-
-export function runTool(args: string[], env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
-  return runBin(TOOL, args, env);
-}
 
 export interface Scenario {
   server: MockServer;
@@ -68,7 +62,7 @@ export async function startScenario(name: string, options: ScenarioOptions = {})
     dir,
     outputDir,
     config,
-    run: (args = [], env = {}) => runBin(TOOL, ['--config', config, ...args], env),
+    run: (args = [], env = {}) => runTool(['--config', config, ...args], env),
     close: () => server.close(),
   };
 }

@@ -1,29 +1,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseShapedDevices, type ShapedDevicesRow } from '@wispsync/core';
-import {
-  runTool as runBin,
-  startToolScenario,
-  type ToolResult,
-  type ToolScenario,
-} from '@wispsync/core/testing';
+import { startToolScenario, type ToolResult, type ToolScenario, toolHarness } from '@wispsync/core/testing';
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-export const TOOL = join(ROOT, 'bin/uisp-integration');
+export const { ROOT, TOOL, fixtureDir, runTool } = toolHarness('uisp');
 export const API = '/nms/api/v2.1';
 export const TOKEN = 'uisp-test-token-0001';
 
 export type RunResult = ToolResult;
 export type Scenario = ToolScenario;
-
-export function runTool(args: string[], env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
-  return runBin(TOOL, args, env);
-}
-
-export function fixtureDir(name: string): string {
-  return join(ROOT, 'test-data/uisp', name);
-}
 
 /**
  * A mock UISP serving test-data/uisp/<name>, a temp output dir and an lqos.conf. `uisp` holds

@@ -1,27 +1,11 @@
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import {
-  runTool as runBin,
-  startToolScenario,
-  type ToolResult,
-  type ToolScenario,
-} from '@wispsync/core/testing';
+import { startToolScenario, type ToolResult, type ToolScenario, toolHarness } from '@wispsync/core/testing';
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-export const TOOL = join(ROOT, 'bin/wispgate-integration');
+export const { ROOT, TOOL, fixtureDir, runTool } = toolHarness('wispgate');
 export const ENDPOINT = '/api/libreqos/shaped-devices';
 export const TOKEN = 'wg-test-token-0001';
 
 export type RunResult = ToolResult;
 export type Scenario = ToolScenario;
-
-export function runTool(args: string[], env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
-  return runBin(TOOL, args, env);
-}
-
-export function fixtureDir(name: string): string {
-  return join(ROOT, 'test-data/wispgate', name);
-}
 
 /**
  * A mock WISPGate serving test-data/wispgate/<name> (its mock.json checks the `api_token` form
