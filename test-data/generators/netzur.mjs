@@ -1,7 +1,7 @@
 // Deterministic synthetic Netzur export: `zones` zones, `customers` customers spread over them,
 // with the mix a real export has (IPv6 on some, routed subnets on a few, plan sizes, MACs).
 // Used by the benchmark (100,000+ customers) and to make the demo data set.
-import { random } from './random.mjs';
+import { FIRST_NAMES as FIRST, LAST_NAMES as LAST, random } from './random.mjs';
 
 const PLANS = [
   [25, 5],
@@ -12,19 +12,6 @@ const PLANS = [
   [1000, 500],
 ];
 const STREETS = ['Main St', 'Oak Ave', 'Ridge Rd', 'Mill Ln', 'Lake Dr', 'Pine Ct', 'Hill St', 'River Rd'];
-const FIRST = ['Ann', 'Bob', 'Cara', 'Dan', 'Eve', 'Finn', 'Gia', 'Hugo', 'Ivy', 'Jon', 'Kai', 'Lena'];
-const LAST = [
-  'Smith',
-  'Garcia',
-  'Nguyen',
-  'Okafor',
-  'Muller',
-  'Rossi',
-  'Kowalski',
-  'Tanaka',
-  'Silva',
-  'Brown',
-];
 
 export function generateNetzurExport({ zones = 1000, customers = 100_000, seed = 1 } = {}) {
   const rand = random(seed);

@@ -8,3 +8,31 @@ export function random(seed) {
     return state / 2 ** 32;
   };
 }
+
+/** Name parts for synthetic subscribers. */
+export const FIRST_NAMES = [
+  'Ann',
+  'Bob',
+  'Cara',
+  'Dan',
+  'Eve',
+  'Finn',
+  'Gia',
+  'Hugo',
+  'Ivy',
+  'Jon',
+  'Kai',
+  'Lena',
+];
+export const LAST_NAMES = [
+  'Smith',
+  'Garcia',
+  'Nguyen',
+  'Okafor',
+  'Muller',
+  'Rossi',
+  'Kowalski',
+  'Tanaka',
+  'Silva',
+  'Brown',
+];

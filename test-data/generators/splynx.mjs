@@ -4,21 +4,7 @@
 // Splynx has: routed subnets, IPv6 delegations, PPPoE services known only from customers-online,
 // blocked services, services placed by router or sector instead of access device.
 // Used by the benchmark (100,000+ services).
-import { random } from './random.mjs';
-
-const FIRST = ['Ann', 'Bob', 'Cara', 'Dan', 'Eve', 'Finn', 'Gia', 'Hugo', 'Ivy', 'Jon', 'Kai', 'Lena'];
-const LAST = [
-  'Smith',
-  'Garcia',
-  'Nguyen',
-  'Okafor',
-  'Muller',
-  'Rossi',
-  'Kowalski',
-  'Tanaka',
-  'Silva',
-  'Brown',
-];
+import { FIRST_NAMES as FIRST, LAST_NAMES as LAST, random } from './random.mjs';
 
 /** 100.64.0.0/10 holds 4M hosts: host n in order. */
 function ipv4(n) {

@@ -6,7 +6,7 @@
 // devices.json and data-links.json into <dir>.
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { random } from './random.mjs';
+import { FIRST_NAMES as FIRST, LAST_NAMES as LAST, random } from './random.mjs';
 import { clientSite, dataLink, device, towerSite } from './uisp-records.mjs';
 
 const PLANS = [
@@ -15,19 +15,6 @@ const PLANS = [
   [100, 20],
   [250, 50],
   [500, 100],
-];
-const FIRST = ['Ann', 'Bob', 'Cara', 'Dan', 'Eve', 'Finn', 'Gia', 'Hugo', 'Ivy', 'Jon', 'Kai', 'Lena'];
-const LAST = [
-  'Smith',
-  'Garcia',
-  'Nguyen',
-  'Okafor',
-  'Muller',
-  'Rossi',
-  'Kowalski',
-  'Tanaka',
-  'Silva',
-  'Brown',
 ];
 
 const hex = (n, width) => n.toString(16).padStart(width, '0');
