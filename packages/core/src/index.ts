@@ -1,6 +1,7 @@
 export * from './cli/index.js';
 export * from './config/index.js';
 export * from './errors/index.js';
+export * from './graphql/index.js';
 export * from './http/index.js';
 export * from './libreqos/index.js';
 export * from './model/index.js';

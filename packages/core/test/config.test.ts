@@ -2,7 +2,13 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type ConfigSchema, loadConfig, readCommonConfig, resolveConfigPath } from '../src/config/index.js';
+import {
+  type ConfigSchema,
+  loadConfig,
+  readCommonConfig,
+  resolveConfigPath,
+  stateDirectory,
+} from '../src/config/index.js';
 import { WispError } from '../src/errors/index.js';
 
 const toolSchema: ConfigSchema = {
@@ -30,12 +36,24 @@ async function load(text: string, env: NodeJS.ProcessEnv = {}) {
   return loadConfig({ path: await configFile(text), schema: toolSchema, env });
 }
 
+describe('stateDirectory', () => {
+  it.each([
+    ['/opt/libreqos/src', '', '/opt/libreqos/state'],
+    ['/opt/libreqos/src/', '', '/opt/libreqos/state'],
+    ['/srv/lqos', '', '/srv/lqos/state'],
+    ['/opt/libreqos/src', ' /var/lib/wispsync ', '/var/lib/wispsync'],
+  ])('lqos_directory %s, state_directory "%s" → %s', (lqos, configured, expected) => {
+    expect(stateDirectory(lqos, configured)).toBe(expected);
+  });
+});
+
 describe('config', () => {
   it('fills defaults for every missing key and section', async () => {
     const result = await load('lqos_directory = "/tmp/x"\n');
     expect(result.errors).toEqual([]);
     const common = readCommonConfig(result.data);
     expect(common.lqosDirectory).toBe('/tmp/x');
+    expect(common.stateDirectory).toBe('/tmp/x/state');
     expect(common.queues).toEqual({
       downlinkMbps: 1000,
       uplinkMbps: 1000,

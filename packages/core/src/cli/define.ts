@@ -25,6 +25,11 @@ export interface IntegrationDefinition<Raw> {
   secretKeys?: readonly (readonly [string, string])[];
   /** Network I/O only: fetch the raw records. */
   fetch(context: FetchContext): Promise<Raw>;
+  /**
+   * One cheap request that proves the source is reachable and the credentials are accepted
+   * (wispsync-doctor); returns a short line such as "UISP 2.1.4: 12 sites". Nothing is written.
+   */
+  probe?(context: FetchContext): Promise<string>;
   /** Raw records → Inventory (no network). Skipped records are reported through `warn` and `skip`. */
   map(raw: Raw, context: MapContext): Inventory | Promise<Inventory>;
   /**

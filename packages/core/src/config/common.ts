@@ -1,9 +1,12 @@
+import { basename, dirname, join } from 'node:path';
 import type { ConfigData } from './load.js';
 import { normalizeExceptionCpes } from './normalize.js';
 
 /** The keys core itself acts on, typed. Read after validation, so every key is present. */
 export interface CommonConfig {
   lqosDirectory: string;
+  /** Where state between runs lives (VISP's token cache); derived as LibreQoS does when unset. */
+  stateDirectory: string;
   queues: {
     downlinkMbps: number;
     uplinkMbps: number;
@@ -29,6 +32,7 @@ export function readCommonConfig(data: ConfigData): CommonConfig {
   const uisp = data.uisp_integration as Record<string, unknown>;
   return {
     lqosDirectory: String(data.lqos_directory),
+    stateDirectory: stateDirectory(String(data.lqos_directory), String(data.state_directory ?? '')),
     queues: {
       downlinkMbps: Number(queues.downlink_bandwidth_mbps),
       uplinkMbps: Number(queues.uplink_bandwidth_mbps),
@@ -46,4 +50,11 @@ export function readCommonConfig(data: ConfigData): CommonConfig {
     commitBandwidthMultiplier: Number(uisp.commit_bandwidth_multiplier),
     exceptionCpes: normalizeExceptionCpes(uisp.exception_cpes),
   };
+}
+
+/** LibreQoS's derivation: `state_directory` if set, else beside a `src` lqos_directory, else inside it. */
+export function stateDirectory(lqosDirectory: string, configured: string): string {
+  if (configured.trim() !== '') return configured.trim();
+  const trimmed = lqosDirectory.replace(/\/+$/, '') || '/';
+  return basename(trimmed) === 'src' ? join(dirname(trimmed), 'state') : join(trimmed, 'state');
 }

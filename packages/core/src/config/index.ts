@@ -1,5 +1,5 @@
 export type { CommonConfig } from './common.js';
-export { readCommonConfig } from './common.js';
+export { readCommonConfig, stateDirectory } from './common.js';
 export { envName } from './env.js';
 export type { ConfigData, ConfigResult, LoadConfigOptions } from './load.js';
 export { checkConfig, DEFAULT_CONFIG_PATH, loadConfig, resolveConfigPath } from './load.js';

@@ -44,6 +44,12 @@ export const coreSchema: ConfigSchema = {
       default: '/opt/libreqos/src',
       description: 'Directory that holds network.json and ShapedDevices.csv (the default output directory).',
     },
+    state_directory: {
+      type: 'string',
+      default: '',
+      description:
+        'Where tools keep state between runs (token caches). Empty: `<parent>/state` when lqos_directory ends in `src`, else `<lqos_directory>/state`.',
+    },
   },
   queues: {
     downlink_bandwidth_mbps: {
