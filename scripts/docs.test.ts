@@ -15,11 +15,13 @@ describe('docs', () => {
 
   it('every tool has a docs page linked from the README', async () => {
     const readme = await readFile(join(root, 'README.md'), 'utf8');
-    const tools = (await readdir(join(root, 'packages'))).filter((name) => name !== 'core');
-    expect(tools.length).toBeGreaterThan(0);
-    for (const tool of tools) {
-      expect(readme).toContain(`docs/${tool}.md`);
-      await expect(readFile(join(root, `docs/${tool}.md`), 'utf8')).resolves.toMatch(
+    const packages = (await readdir(join(root, 'packages'))).filter((name) => name !== 'core');
+    expect(packages.length).toBeGreaterThan(0);
+    for (const name of packages) {
+      // A page is named after the tool an operator types; only shaping-validate differs from its package.
+      const page = name === 'validate' ? 'shaping-validate' : name;
+      expect(readme).toContain(`docs/${page}.md`);
+      await expect(readFile(join(root, `docs/${page}.md`), 'utf8')).resolves.toMatch(
         /## Differences from LibreQoS/,
       );
     }

@@ -10,4 +10,5 @@ export * from './output/index.js';
 export * from './overrides/index.js';
 export * from './rates/index.js';
 export * from './records/index.js';
+export * from './routeros/index.js';
 export * from './topology/index.js';

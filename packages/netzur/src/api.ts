@@ -43,3 +43,12 @@ function checkShape(body: unknown): NetzurExport {
   }
   return { zones: zones as unknown[], customers: customers as unknown[] };
 }
+
+/**
+ * Netzur has one call, the export, so the probe is that call: it proves the URL answers and the
+ * key is accepted (and reads the whole export once; nothing is written).
+ */
+export async function probeNetzur(context: FetchContext): Promise<string> {
+  const data = await fetchNetzur(context);
+  return `Netzur: export answered, key accepted (${data.zones.length} zones, ${data.customers.length} customers)`;
+}

@@ -1,5 +1,5 @@
 import { defineIntegration } from '@wispsync/core';
-import { fetchNetzur, type NetzurExport } from './api.js';
+import { fetchNetzur, type NetzurExport, probeNetzur } from './api.js';
 import { mapNetzur } from './map.js';
 import { configSchema } from './schema.js';
 import { VERSION } from './version.js';
@@ -12,5 +12,6 @@ export const netzur = defineIntegration<NetzurExport>({
     'Read zones and customers from a Netzur export and write LibreQoS network.json and ShapedDevices.csv.',
   schema: configSchema,
   fetch: fetchNetzur,
+  probe: probeNetzur,
   map: mapNetzur,
 });

@@ -14,6 +14,23 @@ type Action = 'list_customers' | 'list_services';
  * `list_services`. Each answer must be a JSON list.
  */
 export async function fetchPowercode(context: FetchContext): Promise<PowercodeData> {
+  const { client, endpoint, apiKey } = connect(context);
+  const customers = await list(client, endpoint, apiKey, 'list_customers');
+  const services = await list(client, endpoint, apiKey, 'list_services');
+  return { customers, services };
+}
+
+/**
+ * Powercode's Preseem API has no lighter call than its two lists, so the probe is the first one
+ * (`list_customers`): the key is accepted and a list comes back. Nothing is written.
+ */
+export async function probePowercode(context: FetchContext): Promise<string> {
+  const { client, endpoint, apiKey } = connect(context);
+  const customers = await list(client, endpoint, apiKey, 'list_customers');
+  return `Powercode: key accepted (${customers.length} customers)`;
+}
+
+function connect(context: FetchContext): { client: HttpClient; endpoint: string; apiKey: string } {
   const section = context.config[SECTION] as Record<string, unknown>;
   const apiUrl = requireSetting(
     context.config,
@@ -32,10 +49,7 @@ export async function fetchPowercode(context: FetchContext): Promise<PowercodeDa
     urlHint: `check [${SECTION}].powercode_api_url (scheme and host; the API port 444 is added unless the URL names one)`,
     tlsHint: `Powercode servers often use a self-signed certificate: set [${SECTION}].verify_tls = false, or install a trusted one`,
   });
-  const endpoint = preseemEndpoint(apiUrl);
-  const customers = await list(client, endpoint, apiKey, 'list_customers');
-  const services = await list(client, endpoint, apiKey, 'list_services');
-  return { customers, services };
+  return { client, endpoint: preseemEndpoint(apiUrl), apiKey };
 }
 
 async function list(

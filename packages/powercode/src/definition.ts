@@ -1,5 +1,5 @@
 import { defineIntegration } from '@wispsync/core';
-import { fetchPowercode, type PowercodeData } from './api.js';
+import { fetchPowercode, type PowercodeData, probePowercode } from './api.js';
 import { mapPowercode } from './map.js';
 import { configSchema } from './schema.js';
 import { VERSION } from './version.js';
@@ -12,5 +12,6 @@ export const powercode = defineIntegration<PowercodeData>({
     'Read customers, equipment and services from Powercode and write LibreQoS network.json and ShapedDevices.csv.',
   schema: configSchema,
   fetch: fetchPowercode,
+  probe: probePowercode,
   map: mapPowercode,
 });

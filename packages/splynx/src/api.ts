@@ -14,21 +14,7 @@ const PARALLEL = 3;
 
 export async function fetchSplynx(context: FetchContext): Promise<SplynxRaw> {
   const section = context.config[SECTION] as Record<string, unknown>;
-  const url = requireUrl(context);
-  const apiKey = requireSetting(context.config, SECTION, 'api_key', 'your Splynx API key');
-  const apiSecret = requireSetting(context.config, SECTION, 'api_secret', 'the secret of that API key');
-  const plain = plainHttpWarning(url);
-  if (plain) context.warn(plain);
-  const client = context.http({
-    source: 'Splynx',
-    baseUrl: `${url.replace(/\/+$/, '')}/api/2.0/`,
-    auth: { type: 'basic', username: apiKey, password: apiSecret },
-    timeoutMs: Number(section.timeout_secs) * 1000,
-    verifyTls: section.verify_tls !== false,
-    authHint: credentialsHint(),
-    urlHint: `check [${SECTION}].url is the base URL of your Splynx (e.g. https://splynx.example.net)`,
-    tlsHint: `fix the server certificate, or set [${SECTION}].verify_tls = false for a test server`,
-  });
+  const client = connect(context);
   const pageSize = Number(section.page_size);
   // flat needs no hierarchy, unless exclude_sites has to find the subtrees to leave out.
   const hierarchy = context.strategy !== 'flat' || context.common.excludeSites.length > 0;
@@ -49,6 +35,42 @@ export async function fetchSplynx(context: FetchContext): Promise<SplynxRaw> {
   if (first !== undefined) await load(first);
   for (let i = 0; i < rest.length; i += PARALLEL) await Promise.all(rest.slice(i, i + PARALLEL).map(load));
   return raw;
+}
+
+/**
+ * The probe: one customer (`limit=1`) from the customers list, the list every run needs. It proves
+ * the URL answers, the key and secret are accepted and may read customers. Nothing is written.
+ */
+export async function probeSplynx(context: FetchContext): Promise<string> {
+  const client = connect(context);
+  const endpoint = ENDPOINTS.customers;
+  try {
+    const body = await client.getJson(endpoint.path, { searchParams: { limit: 1, offset: 0 } });
+    if (!Array.isArray(body)) throw new NotAListError(endpoint, body);
+    return `Splynx: API key accepted (${endpoint.path} readable)`;
+  } catch (error) {
+    throw refusal(error, endpoint);
+  }
+}
+
+/** The API client, from [splynx_integration] url, api_key and api_secret. */
+function connect(context: FetchContext): HttpClient {
+  const section = context.config[SECTION] as Record<string, unknown>;
+  const url = requireUrl(context);
+  const apiKey = requireSetting(context.config, SECTION, 'api_key', 'your Splynx API key');
+  const apiSecret = requireSetting(context.config, SECTION, 'api_secret', 'the secret of that API key');
+  const plain = plainHttpWarning(url);
+  if (plain) context.warn(plain);
+  return context.http({
+    source: 'Splynx',
+    baseUrl: `${url.replace(/\/+$/, '')}/api/2.0/`,
+    auth: { type: 'basic', username: apiKey, password: apiSecret },
+    timeoutMs: Number(section.timeout_secs) * 1000,
+    verifyTls: section.verify_tls !== false,
+    authHint: credentialsHint(),
+    urlHint: `check [${SECTION}].url is the base URL of your Splynx (e.g. https://splynx.example.net)`,
+    tlsHint: `fix the server certificate, or set [${SECTION}].verify_tls = false for a test server`,
+  });
 }
 
 function requireUrl(context: FetchContext): string {
@@ -105,12 +127,17 @@ async function fetchEndpoint(
       );
       return [];
     }
-    if (isHttpError(error) && (status === 401 || status === 403)) {
-      throw new WispError('source', error.message, {
-        hint: credentialsHint(endpoint, status),
-        details: error.details,
-      });
-    }
-    throw error;
+    throw refusal(error, endpoint);
   }
+}
+
+/** A 401/403 gets the hint that names the permission; anything else is passed on as it is. */
+function refusal(error: unknown, endpoint: Endpoint): unknown {
+  if (isHttpError(error) && (error.status === 401 || error.status === 403)) {
+    return new WispError('source', error.message, {
+      hint: credentialsHint(endpoint, error.status),
+      details: error.details,
+    });
+  }
+  return error;
 }

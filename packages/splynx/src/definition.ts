@@ -1,5 +1,5 @@
 import { defineIntegration, STRATEGIES } from '@wispsync/core';
-import { fetchSplynx, type SplynxRaw } from './api.js';
+import { fetchSplynx, probeSplynx, type SplynxRaw } from './api.js';
 import { mapSplynx } from './map.js';
 import { configSchema, SECTION } from './schema.js';
 import { VERSION } from './version.js';
@@ -13,5 +13,6 @@ export const splynx = defineIntegration<SplynxRaw>({
   schema: configSchema,
   strategy: { allowed: STRATEGIES, configKey: [SECTION, 'strategy'] },
   fetch: fetchSplynx,
+  probe: probeSplynx,
   map: mapSplynx,
 });

@@ -1,4 +1,4 @@
-import { type FetchContext, requireSetting, WispError } from '@wispsync/core';
+import { type FetchContext, type HttpClient, requireSetting, WispError } from '@wispsync/core';
 import { SECTION } from './schema.js';
 
 /** The three NMS answers, untouched. map() empties the lists once they are parsed. */
@@ -23,6 +23,28 @@ export function apiBaseUrl(url: string): string {
 
 /** `GET sites`, `devices?withInterfaces=true` and `data-links`, at the same time. */
 export async function fetchUisp(context: FetchContext): Promise<UispRaw> {
+  const client = connect(context);
+  const [sites, devices, dataLinks] = await Promise.all([
+    client.getJson('sites').then((body) => requireArray(body, 'sites')),
+    client
+      .getJson('devices', { searchParams: { withInterfaces: 'true' } })
+      .then((body) => requireArray(body, 'devices')),
+    client.getJson('data-links').then((body) => requireArray(body, 'data-links')),
+  ]);
+  return { sites, devices, dataLinks };
+}
+
+/**
+ * The probe: `GET sites`, the smallest of the three lists a run reads (the NMS API has no paging
+ * on it). It proves the URL answers and the token is accepted. Nothing is written.
+ */
+export async function probeUisp(context: FetchContext): Promise<string> {
+  const sites = requireArray(await connect(context).getJson('sites'), 'sites');
+  return `UISP: token accepted (${sites.length} sites)`;
+}
+
+/** The NMS API client, from [uisp_integration] url and token. */
+function connect(context: FetchContext): HttpClient {
   const section = context.config[SECTION] as Record<string, unknown>;
   const url = requireSetting(
     context.config,
@@ -36,12 +58,7 @@ export async function fetchUisp(context: FetchContext): Promise<UispRaw> {
     'token',
     'a UISP API token (Settings → Users → App Tokens)',
   );
-  if (section.ipv6_with_mikrotik === true) {
-    context.warn(
-      `[${SECTION}].ipv6_with_mikrotik is on, but MikroTik IPv6 lookup is not implemented by wispsync; devices keep the IPv6 addresses UISP reports`,
-    );
-  }
-  const client = context.http({
+  return context.http({
     source: 'UISP',
     baseUrl: apiBaseUrl(url),
     auth: { type: 'header', name: 'x-auth-token', value: token },
@@ -51,14 +68,6 @@ export async function fetchUisp(context: FetchContext): Promise<UispRaw> {
     urlHint: `check [${SECTION}].url (the address of your UISP, e.g. https://uisp.example.net)`,
     tlsHint: `fix UISP's certificate, or set [${SECTION}].insecure_ssl = true for a self-signed one`,
   });
-  const [sites, devices, dataLinks] = await Promise.all([
-    client.getJson('sites').then((body) => requireArray(body, 'sites')),
-    client
-      .getJson('devices', { searchParams: { withInterfaces: 'true' } })
-      .then((body) => requireArray(body, 'devices')),
-    client.getJson('data-links').then((body) => requireArray(body, 'data-links')),
-  ]);
-  return { sites, devices, dataLinks };
 }
 
 function requireArray(body: unknown, endpoint: string): unknown[] {

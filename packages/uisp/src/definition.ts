@@ -1,5 +1,5 @@
 import { defineIntegration, STRATEGIES } from '@wispsync/core';
-import { fetchUisp, type UispRaw } from './api.js';
+import { fetchUisp, probeUisp, type UispRaw } from './api.js';
 import { DOT_FILE } from './dot.js';
 import { dotFiles, mapUisp } from './map.js';
 import { configSchema, SECTION } from './schema.js';
@@ -16,6 +16,7 @@ export const uisp = defineIntegration<UispRaw>({
   suspendedStrategyKey: [SECTION, 'suspended_strategy'],
   secretKeys: [[SECTION, 'token']],
   fetch: fetchUisp,
+  probe: probeUisp,
   map: mapUisp,
   extraFiles: ({ inventory }) => {
     const render = dotFiles.get(inventory);

@@ -86,11 +86,5 @@ export const configSchema: ConfigSchema = {
       minimum: 1,
       description: 'Timeout of each request attempt, in seconds (a large UISP can take a while for devices).',
     },
-    ipv6_with_mikrotik: {
-      type: 'boolean',
-      default: false,
-      description:
-        'Read for compatibility; MikroTik IPv6 lookup is not implemented by wispsync (a warning says so when on).',
-    },
   },
 };

@@ -68,3 +68,9 @@ function errorMessage(body: unknown): string | undefined {
 function truncate(text: string): string {
   return text.length > 160 ? `${text.slice(0, 157)}...` : text;
 }
+
+/** WISPGate has one call, so the probe is that call: the token is accepted and rows come back. */
+export async function probeWispgate(context: FetchContext): Promise<string> {
+  const rows = await fetchRows(context);
+  return `WISPGate: token accepted (${rows.length} shaped-device rows)`;
+}

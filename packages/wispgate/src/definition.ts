@@ -1,5 +1,5 @@
 import { defineIntegration } from '@wispsync/core';
-import { fetchRows } from './api.js';
+import { fetchRows, probeWispgate } from './api.js';
 import { readKeptNetwork } from './kept.js';
 import { mapWispgate, type WispgateData } from './map.js';
 import { configSchema } from './schema.js';
@@ -15,5 +15,6 @@ export const wispgate = defineIntegration<WispgateData>({
     rows: await fetchRows(context),
     kept: await readKeptNetwork(context.common, context.outputDir),
   }),
+  probe: probeWispgate,
   map: mapWispgate,
 });

@@ -38,7 +38,9 @@ export function resolveStrategy(
   if (!definition.strategy) return 'full';
   if (options.strategy) return options.strategy;
   const [section, key] = definition.strategy.configKey;
-  const value = (config.data[section] as Record<string, unknown>)[key] as Strategy;
+  const configured = (config.data[section] as Record<string, unknown>)[key];
+  const { fromConfig } = definition.strategy;
+  const value = (fromConfig ? fromConfig(String(configured ?? '')) : configured) as Strategy;
   if (!definition.strategy.allowed.includes(value)) {
     throw new WispError(
       'config',
@@ -66,6 +68,7 @@ export function createRunContext(input: {
     outputDir,
     reporter,
     skipped,
+    responses: { save: options.saveResponses, replay: options.fromResponses },
     warn: (message) => reporter.warn(message),
     skip: (reason, count = 1) => skipped.set(reason, (skipped.get(reason) ?? 0) + count),
     http: (httpOptions) =>

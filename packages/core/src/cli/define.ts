@@ -18,6 +18,11 @@ export interface IntegrationDefinition<Raw> {
     allowed: readonly Strategy[];
     /** `[section, key]` read when --strategy is not given. */
     configKey: readonly [string, string];
+    /**
+     * Maps the configured value to one of `allowed`, for a key shared with LibreQoS that takes more
+     * values than the tool has (Sonar reads `[topology].compile_mode`, where `ap_site` means `full`).
+     */
+    fromConfig?(value: string): Strategy;
   };
   /** Suspended-circuit handling key, for sources that report suspension. */
   suspendedStrategyKey?: readonly [string, string];
@@ -52,6 +57,11 @@ export interface MapContext {
 
 export interface FetchContext extends MapContext {
   reporter: Reporter;
+  /**
+   * The --save-responses / --from-responses directories, for a source that also reads something
+   * other than HTTP (Sonar's SNMP walks) and records it beside the HTTP responses.
+   */
+  responses?: { save?: string | undefined; replay?: string | undefined };
   /** A got-based client with the run's user agent, recording/replay and retry reporting filled in. */
   http(options: Omit<HttpClientOptions, 'userAgent' | 'record' | 'replay'>): HttpClient;
 }

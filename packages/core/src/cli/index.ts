@@ -5,6 +5,8 @@ export { PLAN_JSON_SCHEMA, PLAN_JSON_SCHEMA_VERSION, planToJson } from './json-o
 export { main, runMain } from './main.js';
 export { LARGE_RUN, releaseMemory } from './memory.js';
 export type { RunOptions } from './options.js';
+export type { ProbeOptions } from './probe.js';
+export { probeIntegration } from './probe.js';
 export type { Reporter, ReporterOptions } from './reporter.js';
 export { createReporter } from './reporter.js';
 export { requireSetting } from './require.js';

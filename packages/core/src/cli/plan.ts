@@ -42,11 +42,6 @@ export async function buildPlan(input: {
   );
   for (const warning of result.warnings) context.warn(warning);
   for (const [reason, count] of Object.entries(result.dropped)) context.skip(reason, count);
-  if (common.useMikrotikIpv6) {
-    context.warn(
-      '[integration_common].use_mikrotik_ipv6 is on, but MikroTik IPv6 enrichment is not available yet; devices keep the IPv6 the source gives',
-    );
-  }
 
   let plan = result.plan;
   const kept =

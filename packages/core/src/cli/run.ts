@@ -61,7 +61,7 @@ async function pipeline(input: {
   const { strategy } = context;
   // Each stage's input is handed over without a variable holding it here, so the raw records and
   // the inventory can be garbage-collected as soon as the next stage is done with them.
-  const { built, extraFiles } = await planStage(await fetchAndMap(definition, context), {
+  const { built, extraFiles } = await planStage(await fetchAndMap(definition, context, options), {
     definition,
     context,
     options,
@@ -112,6 +112,7 @@ async function pipeline(input: {
 async function fetchAndMap(
   definition: IntegrationDefinition<unknown>,
   context: RunContext,
+  options: RunOptions,
 ): Promise<Inventory> {
   await context.reporter.step(`Fetching from ${definition.displayName}…`);
   const raw = await definition.fetch(context);
@@ -121,7 +122,36 @@ async function fetchAndMap(
   context.reporter.debug(
     `mapped ${inventory.circuits.length} circuits, ${inventory.nodes.length} nodes (${at()})`,
   );
-  return inventory;
+  return enrichIpv6(definition, inventory, context, options);
+}
+
+/** [integration_common].use_mikrotik_ipv6: devices get the IPv6 their routers know (docs/configuration.md). */
+async function enrichIpv6(
+  definition: IntegrationDefinition<unknown>,
+  inventory: Inventory,
+  context: RunContext,
+  options: RunOptions,
+): Promise<Inventory> {
+  if (!context.common.useMikrotikIpv6) return inventory;
+  if (options.fromResponses !== undefined) {
+    // A replay is offline by design; asking live routers would mix two moments in one plan.
+    context.warn('IPv6 from MikroTik: skipped while replaying saved responses (--from-responses)');
+    return inventory;
+  }
+  await context.reporter.step('Reading IPv6 from MikroTik routers…');
+  // Loaded only when switched on: most runs never talk to a router.
+  const { enrichIpv6FromRouters } = await import('../routeros/index.js');
+  const { configPath, timeoutSecs } = context.common.mikrotikIpv6;
+  const result = await enrichIpv6FromRouters(inventory, {
+    routersPath: configPath,
+    timeoutMs: timeoutSecs * 1000,
+    userAgent: `wispsync/${definition.version} (${definition.name}-integration)`,
+    warn: context.warn,
+    info: (message) => context.reporter.info(message),
+    addSecret: (secret) => context.reporter.addSecret(secret),
+  });
+  context.reporter.debug(`IPv6 enrichment done (${at()})`);
+  return result.inventory;
 }
 
 async function planStage(

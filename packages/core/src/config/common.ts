@@ -18,7 +18,9 @@ export interface CommonConfig {
   alwaysOverwriteNetworkJson: boolean;
   promoteToRoot: string[];
   clientBandwidthMultiplier: number;
+  /** [integration_common].use_mikrotik_ipv6 or [uisp_integration].ipv6_with_mikrotik. */
   useMikrotikIpv6: boolean;
+  mikrotikIpv6: { configPath: string; timeoutSecs: number };
   excludeSites: string[];
   bandwidthOverheadFactor: number;
   commitBandwidthMultiplier: number;
@@ -30,6 +32,7 @@ export function readCommonConfig(data: ConfigData): CommonConfig {
   const ipRanges = data.ip_ranges as Record<string, string[]>;
   const common = data.integration_common as Record<string, unknown>;
   const uisp = data.uisp_integration as Record<string, unknown>;
+  const mikrotik = data.mikrotik_ipv6 as Record<string, unknown> | undefined;
   return {
     lqosDirectory: String(data.lqos_directory),
     stateDirectory: stateDirectory(String(data.lqos_directory), String(data.state_directory ?? '')),
@@ -44,7 +47,12 @@ export function readCommonConfig(data: ConfigData): CommonConfig {
     alwaysOverwriteNetworkJson: Boolean(common.always_overwrite_network_json),
     promoteToRoot: (common.promote_to_root as string[]) ?? [],
     clientBandwidthMultiplier: Number(common.client_bandwidth_multiplier),
-    useMikrotikIpv6: Boolean(common.use_mikrotik_ipv6),
+    // LibreQoS's find_ipv6_using_mikrotik is on when either key is.
+    useMikrotikIpv6: Boolean(common.use_mikrotik_ipv6) || Boolean(uisp.ipv6_with_mikrotik),
+    mikrotikIpv6: {
+      configPath: String(mikrotik?.config_path ?? '/etc/libreqos/mikrotik_ipv6.toml'),
+      timeoutSecs: Number(mikrotik?.timeout_secs ?? 10),
+    },
     excludeSites: (uisp.exclude_sites as string[]) ?? [],
     bandwidthOverheadFactor: Number(uisp.bandwidth_overhead_factor),
     commitBandwidthMultiplier: Number(uisp.commit_bandwidth_multiplier),

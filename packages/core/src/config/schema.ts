@@ -122,7 +122,22 @@ export const coreSchema: ConfigSchema = {
       type: 'boolean',
       default: false,
       description:
-        'Read by LibreQoS; MikroTik IPv6 enrichment is not implemented by wispsync yet (ignored with a warning).',
+        'Add the IPv6 addresses and delegated prefixes MikroTik routers know for each device IPv4 (routers listed in [mikrotik_ipv6].config_path). Same as [uisp_integration].ipv6_with_mikrotik.',
+    },
+  },
+  mikrotik_ipv6: {
+    config_path: {
+      type: 'string',
+      default: '/etc/libreqos/mikrotik_ipv6.toml',
+      description:
+        'The routers file of the MikroTik IPv6 enrichment (LibreQoS format: one [[router]] table per router).',
+    },
+    timeout_secs: {
+      type: 'integer',
+      default: 10,
+      minimum: 1,
+      description:
+        'Connect, login and per-command timeout for each router of the IPv6 enrichment, in seconds.',
     },
   },
   // LibreQoS's shared Python code reads these from [uisp_integration] for every integration.
@@ -151,6 +166,12 @@ export const coreSchema: ConfigSchema = {
       default: [],
       description:
         'Circuits re-parented by hand: "cpe:parent" strings or {cpe, parent} tables (cpe = circuit id or name).',
+    },
+    ipv6_with_mikrotik: {
+      type: 'boolean',
+      default: false,
+      description:
+        'Same as [integration_common].use_mikrotik_ipv6 (LibreQoS reads this key for every integration); either one turns the enrichment on.',
     },
   },
 };

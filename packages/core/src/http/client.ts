@@ -163,7 +163,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         await saveResponse(
           options.record,
           key,
-          { method, url: ctx.url, status: response.status, body: response.body },
+          {
+            method,
+            url: ctx.url,
+            status: response.status,
+            body: req.maskRecorded ? req.maskRecorded(response.body) : response.body,
+          },
           source,
         );
       }
@@ -197,6 +202,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   return {
     source,
+    recording: options.replay !== undefined ? 'replay' : options.record !== undefined ? 'save' : undefined,
     getJson: (path, req = {}) => json('GET', path, req),
     getText: async (path, req = {}) => (await text('GET', path, req)).response.body,
     postForm: (path, form, req = {}) =>

@@ -54,11 +54,18 @@ export interface RequestOptions {
   searchParams?: Record<string, string | number>;
   /** Per-request headers (e.g. a freshly fetched token); values are redacted from messages. */
   headers?: Record<string, string>;
+  /** Rewrites the body --save-responses stores, to mask a secret the answer carries (a token). */
+  maskRecorded?: (body: string) => string;
 }
 
 export interface HttpClient {
   /** The source name the client was made for. */
   readonly source: string;
+  /**
+   * `save` under --save-responses, `replay` under --from-responses: a source bypasses state that
+   * would leave a recording incomplete (VISP's token cache) or must not be written from a replay.
+   */
+  readonly recording?: 'save' | 'replay' | undefined;
   getJson(path: string, options?: RequestOptions): Promise<unknown>;
   getText(path: string, options?: RequestOptions): Promise<string>;
   postForm(path: string, form: Record<string, string>, options?: RequestOptions): Promise<unknown>;

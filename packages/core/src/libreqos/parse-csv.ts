@@ -19,13 +19,18 @@ export function parseRate(text: string): number {
 
 /** Comma-separated IP list as LibreQoS reads it: items trimmed, empties dropped. */
 function splitCsvIps(text: string): string[] {
-  if (text.trim() === '') return [];
+  // Most cells hold one address: no split, map and filter arrays for those (200k cells a file).
+  if (!text.includes(',')) {
+    const item = text.trim();
+    return item === '' ? [] : [item];
+  }
   return text
     .split(',')
     .map((item) => item.trim())
     .filter((item) => item !== '');
 }
 
+/** Every field a row holds; toRow reads them by their position in this list. */
 const KEYS: readonly ColumnKey[] = [
   'circuitId',
   'circuitName',
@@ -88,107 +93,206 @@ function newlinesIn(fields: readonly string[]): number {
   return count;
 }
 
+/** ShapedDevices.csv as read, with what an operator's report and a fixer need besides the rows. */
+export interface ShapedDevicesFile {
+  /** The header's cells; undefined when the file has no header row. */
+  header: string[] | undefined;
+  headerLine: number;
+  layout: CsvLayout | 'unknown';
+  hasSqm: boolean;
+  /** Which cell each field was read from. */
+  columns: ReadonlyMap<ColumnKey, number>;
+  rows: ShapedDevicesRow[];
+  /** How many cells each row has, parallel to `rows`. */
+  widths: number[];
+  /** The cells of each row as found, parallel to `rows` (only with the `cells` option). */
+  cells?: string[][];
+  /** Rows skipped as comments (their first cell starts with "#"), with their cells. */
+  comments: { line: number; cells: string[] }[];
+  blankLines: number[];
+  /** CSV syntax errors and a missing header (the other file rules are checkShapedDevicesFile's). */
+  problems: Problem[];
+}
+
+export interface ReadShapedDevicesOptions {
+  /** Read cells by position, as LibreQoS ≤ 2.1 does, instead of by header name (2.2). */
+  positional?: boolean;
+  /** Keep every row's cells (a fixer writes them back); costs memory on a big file. */
+  cells?: boolean;
+}
+
+/** Positions only: LibreQoS ≤ 2.1 ignore the header's names (sqm is the 14th cell, when there is one). */
+function positionalLayout(header: readonly string[]): Layout {
+  const named = layoutOf(header);
+  const index = new Map<ColumnKey, number>();
+  for (const key of KEYS) {
+    const position = LEGACY_POSITIONS[key];
+    if (position !== undefined && position < Math.max(header.length, 13)) index.set(key, position);
+  }
+  return { layout: named.layout, hasSqm: header.length > 13, index };
+}
+
 /**
- * Read ShapedDevices.csv the way LibreQoS 2.2 does (header-aware, aliases, BOM tolerated), and
- * report what older readers would choke on (blank lines, row widths) instead of throwing.
+ * Read ShapedDevices.csv the way LibreQoS 2.2 does (header-aware, aliases, BOM tolerated), or by
+ * position like LibreQoS ≤ 2.1, keeping line numbers, cells, comments and blank lines. Never throws.
  */
-export function parseShapedDevices(text: string): ParsedShapedDevices {
+export function readShapedDevices(text: string, options: ReadShapedDevicesOptions = {}): ShapedDevicesFile {
   const problems: Problem[] = [];
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const parsed = papaparse().parse<string[]>(body, { header: false, delimiter: ',', skipEmptyLines: false });
-  for (const error of parsed.errors) {
-    problems.push({
-      severity: 'error',
-      subject: 'file',
-      id: SHAPED_DEVICES_FILE,
-      reason: `CSV syntax: ${error.message} (record ${error.row === undefined ? '?' : error.row + 1})`,
-    });
-  }
-  const rows: ShapedDevicesRow[] = [];
+  const file: ShapedDevicesFile = {
+    header: undefined,
+    headerLine: 0,
+    layout: 'unknown',
+    hasSqm: false,
+    columns: new Map(),
+    rows: [],
+    widths: [],
+    comments: [],
+    blankLines: [],
+    problems,
+  };
+  if (options.cells) file.cells = [];
   let layout: Layout | undefined;
-  let headerWidth = 0;
+  let columns: Int32Array | undefined;
   let line = 1;
-  const records = parsed.data;
-  // A trailing newline yields one empty record at the end; it is not a blank line.
-  const last = records.length - (records.length > 0 && isBlank(records[records.length - 1]!) ? 1 : 0);
-  for (let r = 0; r < last; r++, line++) {
-    const fields = records[r]!;
+  let record = 0;
+  // A trailing newline yields one empty record at the end, which is not a blank line: a blank
+  // record is only counted once another record follows it.
+  let pendingBlank: number | undefined;
+  const take = (fields: string[]): void => {
     const at = line;
-    line += newlinesIn(fields);
+    line += 1 + newlinesIn(fields);
     if (isBlank(fields)) {
-      problems.push({
-        severity: 'warning',
-        subject: 'file',
-        id: SHAPED_DEVICES_FILE,
-        reason: `line ${at} is blank: LibreQoS 1.4–2.1 crash on blank lines — remove it`,
-        line: at,
-      });
-      continue;
+      if (pendingBlank !== undefined) file.blankLines.push(pendingBlank);
+      pendingBlank = at;
+      return;
     }
-    if ((fields[0] ?? '').startsWith('#')) continue;
+    if (pendingBlank !== undefined) file.blankLines.push(pendingBlank);
+    pendingBlank = undefined;
+    if ((fields[0] ?? '').startsWith('#')) {
+      file.comments.push({ line: at, cells: fields });
+      return;
+    }
     if (layout === undefined) {
-      layout = layoutOf(fields);
-      headerWidth = fields.length;
-      continue;
+      layout = options.positional ? positionalLayout(fields) : layoutOf(fields);
+      columns = Int32Array.from(KEYS, (key) => layout?.index.get(key) ?? -1);
+      file.header = fields;
+      file.headerLine = at;
+      return;
     }
-    const get = (key: ColumnKey): string => {
-      const i = layout?.index.get(key);
-      return i === undefined ? '' : (fields[i] ?? '');
-    };
-    const row = toRow(get, at);
-    if (fields.length !== headerWidth) {
-      problems.push({
-        severity: 'error',
-        subject: 'device',
-        id: row.deviceId,
-        reason: `line ${at} has ${fields.length} fields but the header has ${headerWidth} — every row must match the header`,
-        line: at,
-      });
-    }
-    rows.push(row);
-  }
+    file.rows.push(toRow(fields, columns!, at));
+    file.widths.push(fields.length);
+    file.cells?.push(fields);
+  };
+  // Row by row (papaparse's step): each record's array is garbage as soon as it is read, instead
+  // of 200k arrays living until the end of the parse (~70 MB and a third of the parse time).
+  papaparse().parse<string[]>(body, {
+    header: false,
+    delimiter: ',',
+    skipEmptyLines: false,
+    step: (results) => {
+      record++;
+      for (const error of results.errors) {
+        problems.push({
+          severity: 'error',
+          subject: 'file',
+          id: SHAPED_DEVICES_FILE,
+          reason: `CSV syntax: ${error.message} (record ${record})`,
+          rule: 'csv-syntax',
+          hint: 'check the quotes: a field with a comma or quote must be quoted, and a quote inside it doubled',
+        });
+      }
+      take(results.data);
+    },
+  });
   if (layout === undefined) {
     problems.push({
       severity: 'error',
       subject: 'file',
       id: SHAPED_DEVICES_FILE,
       reason: 'no header row: LibreQoS requires one as the first non-comment line',
+      rule: 'header',
+      hint: 'start the file with the header line (Circuit ID,Circuit Name,…)',
     });
+  } else {
+    file.layout = layout.layout;
+    file.hasSqm = layout.hasSqm;
+    file.columns = layout.index;
   }
-  return { layout: layout?.layout ?? 'unknown', hasSqm: layout?.hasSqm ?? false, rows, problems };
+  return file;
+}
+
+/**
+ * Read ShapedDevices.csv the way LibreQoS 2.2 does, and report what older readers would choke on
+ * (blank lines, row widths) instead of throwing.
+ */
+export function parseShapedDevices(text: string): ParsedShapedDevices {
+  const file = readShapedDevices(text);
+  const [syntax, missingHeader] = [
+    file.problems.filter((p) => p.rule === 'csv-syntax'),
+    file.problems.filter((p) => p.rule !== 'csv-syntax'),
+  ];
+  const byLine: Problem[] = file.blankLines.map((at) => ({
+    severity: 'warning',
+    subject: 'file',
+    id: SHAPED_DEVICES_FILE,
+    reason: `line ${at} is blank: LibreQoS 1.4–2.1 crash on blank lines — remove it`,
+    line: at,
+    rule: 'blank-line',
+  }));
+  const width = file.header?.length ?? 0;
+  file.widths.forEach((fields, i) => {
+    if (fields === width) return;
+    const row = file.rows[i]!;
+    byLine.push({
+      severity: 'error',
+      subject: 'device',
+      id: row.deviceId,
+      reason: `line ${row.line} has ${fields} fields but the header has ${width} — every row must match the header`,
+      line: row.line,
+      rule: 'column-count',
+    });
+  });
+  byLine.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return {
+    layout: file.layout,
+    hasSqm: file.hasSqm,
+    rows: file.rows,
+    problems: [...syntax, ...byLine, ...missingHeader],
+  };
 }
 
 function isBlank(fields: readonly string[]): boolean {
   return fields.length === 1 && (fields[0] ?? '').trim() === '';
 }
 
-function toRow(get: (key: ColumnKey) => string, line: number): ShapedDevicesRow {
-  const rawRates = {
-    downloadMin: get('downloadMin'),
-    uploadMin: get('uploadMin'),
-    downloadMax: get('downloadMax'),
-    uploadMax: get('uploadMax'),
+/** Index-based (no closure or Map lookup per cell: this runs for every row of a 200k-row file). */
+function toRow(fields: readonly string[], columns: Int32Array, line: number): ShapedDevicesRow {
+  const at = (k: number): string => {
+    const i = columns[k]!;
+    return i < 0 ? '' : (fields[i] ?? '');
   };
-  const mac = get('mac');
+  const rawRates = { downloadMin: at(10), uploadMin: at(11), downloadMax: at(12), uploadMax: at(13) };
+  const mac = at(7);
   return {
-    circuitId: get('circuitId'),
-    circuitName: get('circuitName'),
-    deviceId: get('deviceId'),
-    deviceName: get('deviceName'),
-    parentNode: get('parentNode'),
-    parentNodeId: get('parentNodeId'),
-    anchorNodeId: get('anchorNodeId'),
+    circuitId: at(0),
+    circuitName: at(1),
+    deviceId: at(2),
+    deviceName: at(3),
+    parentNode: at(4),
+    parentNodeId: at(5),
+    anchorNodeId: at(6),
     // v2.2 reads a RADIUS username into MAC only when MAC is empty.
-    mac: mac === '' ? get('username') : mac,
-    ipv4: splitCsvIps(get('ipv4')),
-    ipv6: splitCsvIps(get('ipv6')),
+    mac: mac === '' ? at(16) : mac,
+    ipv4: splitCsvIps(at(8)),
+    ipv6: splitCsvIps(at(9)),
     downloadMin: parseRate(rawRates.downloadMin),
     uploadMin: parseRate(rawRates.uploadMin),
     downloadMax: parseRate(rawRates.downloadMax),
     uploadMax: parseRate(rawRates.uploadMax),
     rawRates,
-    comment: get('comment'),
-    sqm: get('sqm'),
+    comment: at(14),
+    sqm: at(15),
     line,
   };
 }

@@ -6,9 +6,12 @@ import type { CsvLayout, ShapedDevicesRow } from './types.js';
 // Hand-written instead of papaparse's unparse: it is one regex test per field, ~5× faster.
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 
-function cell(value: string): string {
+/** One CSV cell as our files write it (RFC 4180 quotes only where needed, and around edge spaces). */
+export function csvCell(value: string): string {
   return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
+
+const cell = csvCell;
 
 /** Most devices have one address per family: no join (and no garbage) for those. */
 function joinIps(ips: readonly string[]): string {

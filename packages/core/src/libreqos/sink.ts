@@ -1,4 +1,11 @@
-import type { Problem } from './types.js';
+import type { Problem, RuleName } from './types.js';
+
+/** What a rule adds to a problem besides its text: the rule name, the fix, a network.json path. */
+export interface ProblemExtra {
+  rule: RuleName;
+  hint?: string | undefined;
+  path?: readonly string[] | undefined;
+}
 
 /** Collects problems, dropping exact repeats (a circuit-level rule fires once per row). */
 export interface ProblemSink {
@@ -9,6 +16,7 @@ export interface ProblemSink {
     id: string,
     reason: string,
     line?: number,
+    extra?: ProblemExtra,
   ): void;
 }
 
@@ -17,13 +25,18 @@ export function createSink(): ProblemSink {
   const seen = new Set<string>();
   return {
     problems,
-    add(severity, subject, id, reason, line) {
+    add(severity, subject, id, reason, line, extra) {
       const key = `${severity}\u0000${subject}\u0000${id}\u0000${reason}`;
       if (seen.has(key)) return;
       seen.add(key);
-      problems.push(
-        line === undefined ? { severity, subject, id, reason } : { severity, subject, id, reason, line },
-      );
+      const problem: Problem = { severity, subject, id, reason };
+      if (line !== undefined) problem.line = line;
+      if (extra !== undefined) {
+        problem.rule = extra.rule;
+        if (extra.hint !== undefined) problem.hint = extra.hint;
+        if (extra.path !== undefined) problem.path = extra.path;
+      }
+      problems.push(problem);
     },
   };
 }

@@ -34,9 +34,60 @@ export interface Problem {
   /** Circuit id, device id, node name, or file name, by subject. */
   id: string;
   reason: string;
-  /** ShapedDevices.csv line the problem was found on, when there is one. */
+  /**
+   * Line the problem was found on, when there is one: in ShapedDevices.csv, or in network.json for
+   * a node problem found by the file reader.
+   */
   line?: number | undefined;
+  /** A stable rule name (see RULES), for scripts and the operator's report. */
+  rule?: RuleName | undefined;
+  /** What to do about it, when known (operator-facing; the reason may already say it). */
+  hint?: string | undefined;
+  /** network.json path of a node problem: the names from the top level down. */
+  path?: readonly string[] | undefined;
 }
+
+/** A problem's rule: what was checked, for scripts to filter on (docs/shaping-validate.md lists them). */
+export type RuleName =
+  | 'csv-syntax'
+  | 'encoding'
+  | 'header'
+  | 'header-columns'
+  | 'blank-line'
+  | 'column-count'
+  | 'comment-row'
+  | 'whitespace'
+  | 'circuit-id'
+  | 'required-text'
+  | 'device-id'
+  | 'no-ip'
+  | 'sqm'
+  | 'rate-number'
+  | 'rate-floor'
+  | 'min-max'
+  | 'parent-missing'
+  | 'parent-id'
+  | 'anchor-id'
+  | 'circuit-consistency'
+  | 'ip-invalid'
+  | 'ip-family'
+  | 'ip-host-bits'
+  | 'ip-duplicate'
+  | 'ip-overlap'
+  | 'capacity'
+  | 'json-syntax'
+  | 'json-shape'
+  | 'node-duplicate-key'
+  | 'object-key'
+  | 'name-field'
+  | 'bandwidth'
+  | 'bandwidth-above-parent'
+  | 'node-name'
+  | 'reserved-name'
+  | 'duplicate-node-name'
+  | 'duplicate-node-id'
+  | 'depth'
+  | 'position';
 
 export const RATE_FIELDS: readonly RateField[] = ['downloadMin', 'uploadMin', 'downloadMax', 'uploadMax'];
 

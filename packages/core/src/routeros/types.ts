@@ -44,4 +44,6 @@ export interface ConnectOptions {
   timeoutMs: number;
   /** Called with a secret-free line when something is retried or slow. */
   onInfo?: (message: string) => void;
+  /** REST only: the User-Agent header (e.g. `wispsync/0.1.0 (mikrotik-integration)`). */
+  userAgent?: string;
 }
