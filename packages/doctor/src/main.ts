@@ -1,18 +1,9 @@
-import { ExitCode, isWispError } from '@wispsync/core';
-import { CommanderError } from 'commander';
+import { ExitCode, exitCodeFor, processOutput, stderrPrinter, type ToolOutput } from '@wispsync/core';
 import { runDoctor } from './doctor.js';
 import { formatCheck, jsonReport, summaryLine } from './format.js';
 import { buildProgram } from './options.js';
 
-export interface Output {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
-
-const processOutput: Output = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-};
+export type Output = ToolOutput;
 
 /** The one place that prints and picks the exit code: the first failed check's, 0 when none failed. */
 export async function main(
@@ -47,18 +38,6 @@ export async function main(
     await program.parseAsync(argv);
     return code;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
-    if (isWispError(error)) {
-      out.stderr(`error: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
-      return error.exitCode;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    out.stderr(`error: internal error: ${message}\n`);
-    out.stderr(
-      verbose && error instanceof Error && error.stack
-        ? `${error.stack}\n`
-        : 'hint: this is a bug in wispsync; rerun with --verbose for the stack trace and report it\n',
-    );
-    return ExitCode.internal;
+    return exitCodeFor(error, stderrPrinter(out), verbose);
   }
 }

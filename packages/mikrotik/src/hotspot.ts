@@ -5,6 +5,7 @@ import {
   profileRates,
   type QueueRates,
   type Subscriber,
+  someSessionLacksProfileRate,
   text,
 } from './subscriber.js';
 
@@ -55,11 +56,5 @@ export function hotspotSubscribers(
 
 /** Whether some session has no profile rate (see pppNeedsQueues). */
 export function hotspotNeedsQueues(rows: HotspotRows): boolean {
-  const withRate = new Set<string>();
-  for (const profile of rows.profiles) {
-    if (text(profile, 'rate-limit') !== '') withRate.add(text(profile, 'name'));
-  }
-  const profileOf = new Map<string, string>();
-  for (const user of rows.users) profileOf.set(text(user, 'name'), text(user, 'profile'));
-  return rows.active.some((session) => !withRate.has(profileOf.get(text(session, 'user')) ?? '\u0000'));
+  return someSessionLacksProfileRate(rows.profiles, rows.users, rows.active, 'user');
 }

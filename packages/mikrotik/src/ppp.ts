@@ -6,6 +6,7 @@ import {
   profileRates,
   type QueueRates,
   type Subscriber,
+  someSessionLacksProfileRate,
   text,
 } from './subscriber.js';
 
@@ -82,11 +83,5 @@ export function pppSubscribers(
 
 /** Whether some session has no profile rate, so the router's dynamic queues are worth reading. */
 export function pppNeedsQueues(rows: PppRows): boolean {
-  const withRate = new Set<string>();
-  for (const profile of rows.profiles) {
-    if (text(profile, 'rate-limit') !== '') withRate.add(text(profile, 'name'));
-  }
-  const profileOf = new Map<string, string>();
-  for (const secret of rows.secrets) profileOf.set(text(secret, 'name'), text(secret, 'profile'));
-  return rows.active.some((session) => !withRate.has(profileOf.get(text(session, 'name')) ?? '\u0000'));
+  return someSessionLacksProfileRate(rows.profiles, rows.secrets, rows.active, 'name');
 }

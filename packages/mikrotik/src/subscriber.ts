@@ -113,3 +113,23 @@ export class QueueRates {
     return limit;
   }
 }
+
+/**
+ * Whether some session's account has a profile without a rate-limit (or no account at all: a
+ * RADIUS user), so the router's dynamic queues are worth reading. `sessionKey` is the session's
+ * attribute that names its account (`name` for PPP, `user` for hotspot).
+ */
+export function someSessionLacksProfileRate(
+  profiles: readonly Row[],
+  accounts: readonly Row[],
+  sessions: readonly Row[],
+  sessionKey: string,
+): boolean {
+  const withRate = new Set<string>();
+  for (const profile of profiles) {
+    if (text(profile, 'rate-limit') !== '') withRate.add(text(profile, 'name'));
+  }
+  const profileOf = new Map<string, string>();
+  for (const account of accounts) profileOf.set(text(account, 'name'), text(account, 'profile'));
+  return sessions.some((session) => !withRate.has(profileOf.get(text(session, sessionKey)) ?? '\u0000'));
+}

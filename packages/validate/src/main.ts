@@ -1,20 +1,11 @@
-import { ExitCode, isWispError } from '@wispsync/core';
-import { CommanderError } from 'commander';
+import { ExitCode, exitCodeFor, processOutput, stderrPrinter, type ToolOutput } from '@wispsync/core';
 import { validateFiles } from './check.js';
 import { type FixResult, fixFiles } from './fix.js';
 import { formatChange, formatFinding, jsonReport, verdict } from './format.js';
 import { resolveInputs } from './inputs.js';
 import { buildProgram, type ValidateOptions } from './options.js';
 
-export interface Output {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
-
-const processOutput: Output = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-};
+export type Output = ToolOutput;
 
 /** One run: read, check, print; with --fix also write and re-check the copy. Returns the exit code. */
 async function run(options: ValidateOptions, out: Output): Promise<number> {
@@ -73,18 +64,6 @@ export async function main(argv: string[] = process.argv, out: Output = processO
     await program.parseAsync(argv);
     return code;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
-    if (isWispError(error)) {
-      out.stderr(`error: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
-      return error.exitCode;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    out.stderr(`error: internal error: ${message}\n`);
-    out.stderr(
-      verbose && error instanceof Error && error.stack
-        ? `${error.stack}\n`
-        : 'hint: this is a bug in wispsync; rerun with --verbose for the stack trace and report it\n',
-    );
-    return ExitCode.internal;
+    return exitCodeFor(error, stderrPrinter(out), verbose);
   }
 }

@@ -1,5 +1,7 @@
 export type { FetchContext, IntegrationDefinition, MapContext } from './define.js';
 export { defineIntegration } from './define.js';
+export type { ErrorPrinter, ToolOutput } from './failure.js';
+export { exitCodeFor, processOutput, stderrPrinter } from './failure.js';
 export type { PlanJson, PlanNodeJson } from './json-output.js';
 export { PLAN_JSON_SCHEMA, PLAN_JSON_SCHEMA_VERSION, planToJson } from './json-output.js';
 export { main, runMain } from './main.js';

@@ -1,6 +1,6 @@
-import { CommanderError } from 'commander';
-import { ExitCode, isWispError } from '../errors/index.js';
+import { ExitCode } from '../errors/index.js';
 import type { IntegrationDefinition } from './define.js';
+import { exitCodeFor } from './failure.js';
 import { buildProgram, type RunOptions } from './options.js';
 import { createReporter, type Reporter } from './reporter.js';
 
@@ -24,26 +24,8 @@ export async function main(
     await program.parseAsync(argv);
     return ExitCode.ok;
   } catch (error) {
-    return report(error, reporter ?? createReporter({ quiet: false, verbose }), verbose);
+    return exitCodeFor(error, reporter ?? createReporter({ quiet: false, verbose }), verbose);
   }
-}
-
-function report(error: unknown, reporter: Reporter, verbose: boolean): number {
-  if (error instanceof CommanderError) {
-    // commander already printed its message (or the help/version text).
-    return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
-  }
-  if (isWispError(error)) {
-    reporter.error(error.message, error.hint, error.details);
-    return error.exitCode;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  reporter.error(
-    `internal error: ${message}`,
-    verbose ? undefined : 'this is a bug in wispsync; rerun with --verbose for the stack trace and report it',
-  );
-  if (verbose && error instanceof Error && error.stack) reporter.error(error.stack);
-  return ExitCode.internal;
 }
 
 /** For a tool's bin file: run and exit with the code. */
