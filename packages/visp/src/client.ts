@@ -56,38 +56,35 @@ export interface ApiOptions {
   cache: boolean;
 }
 
-function tokenClient(context: FetchContext, settings: VispSettings): HttpClient {
-  return context.http({
+/** What both VISP clients share: source, timeout, TLS, the client headers, secrets and hints. */
+function clientOptions(settings: VispSettings, urlKey: string, headers: Record<string, string>) {
+  return {
     source: 'VISP',
     timeoutMs: settings.timeoutMs,
     verifyTls: settings.verifyTls,
     headers: {
       'x-visp-client-id': settings.clientId,
       'x-visp-client-secret': settings.clientSecret,
-      'x-visp-username': settings.username,
-      'x-visp-password': settings.password,
+      ...headers,
     },
     secrets: [settings.clientSecret, settings.password],
     authHint: CREDENTIALS_HINT,
-    urlHint: `check [${SECTION}].token_url (VISP's token endpoint)`,
+    urlHint: `check [${SECTION}].${urlKey}`,
     tlsHint: `fix the server certificate, or set [${SECTION}].verify_tls = false for a test server`,
-  });
+  };
+}
+
+function tokenClient(context: FetchContext, settings: VispSettings): HttpClient {
+  return context.http(
+    clientOptions(settings, "token_url (VISP's token endpoint)", {
+      'x-visp-username': settings.username,
+      'x-visp-password': settings.password,
+    }),
+  );
 }
 
 export function createVispApi(context: FetchContext, settings: VispSettings, options: ApiOptions): VispApi {
-  const gqlHttp = context.http({
-    source: 'VISP',
-    timeoutMs: settings.timeoutMs,
-    verifyTls: settings.verifyTls,
-    headers: {
-      'x-visp-client-id': settings.clientId,
-      'x-visp-client-secret': settings.clientSecret,
-    },
-    secrets: [settings.clientSecret, settings.password],
-    authHint: CREDENTIALS_HINT,
-    urlHint: `check [${SECTION}].graphql_url (VISP's GraphQL endpoint)`,
-    tlsHint: `fix the server certificate, or set [${SECTION}].verify_tls = false for a test server`,
-  });
+  const gqlHttp = context.http(clientOptions(settings, "graphql_url (VISP's GraphQL endpoint)", {}));
   const tokens = new VispTokens({
     http: tokenClient(context, settings),
     tokenUrl: settings.tokenUrl,
