@@ -6,6 +6,7 @@ import {
   type ConfigSchema,
   loadConfig,
   readCommonConfig,
+  configSecrets,
   resolveConfigPath,
   stateDirectory,
 } from '../src/config/index.js';
@@ -35,6 +36,15 @@ async function configFile(text: string): Promise<string> {
 async function load(text: string, env: NodeJS.ProcessEnv = {}) {
   return loadConfig({ path: await configFile(text), schema: toolSchema, env });
 }
+
+describe('configSecrets', () => {
+  it('lists the set values of secret keys only', async () => {
+    const result = await load('[demo_integration]\napi_url = "http://x.example"\napi_key = "k-123456"\n');
+    expect(configSecrets(result.data, result.schema)).toEqual(['k-123456']);
+    const unset = await load('[demo_integration]\napi_url = "http://x.example"\n');
+    expect(configSecrets(unset.data, unset.schema)).toEqual([]);
+  });
+});
 
 describe('stateDirectory', () => {
   it.each([

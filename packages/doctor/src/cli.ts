@@ -1,5 +1,5 @@
 #!/usr/bin/env node
+import { exitWith } from '@wispsync/core';
 import { main } from './main.js';
 
-const code = await main();
-process.stdout.write('', () => process.exit(code));
+await exitWith(main());

@@ -1,5 +1,5 @@
 import type { ConfigResult, IntegrationDefinition } from '@wispsync/core';
-import { coreSchema, mergeSchemas } from '@wispsync/core';
+import { configSecrets, coreSchema, mergeSchemas, Redactor } from '@wispsync/core';
 import type { CheckResult } from './check.js';
 
 /**
@@ -10,19 +10,9 @@ export function redactor(
   config: ConfigResult | undefined,
   definitions: readonly IntegrationDefinition<unknown>[],
 ): (check: CheckResult) => CheckResult {
-  const secrets: string[] = [];
   const schema = definitions.reduce((merged, d) => mergeSchemas(merged, d.schema), coreSchema);
-  for (const [section, keys] of Object.entries(schema)) {
-    for (const [key, spec] of Object.entries(keys)) {
-      if (!spec.secret || config === undefined) continue;
-      const value = section
-        ? (config.data[section] as Record<string, unknown> | undefined)?.[key]
-        : config.data[key];
-      if (typeof value === 'string' && value.length >= 4) secrets.push(value);
-    }
-  }
-  const clean = (text: string): string =>
-    secrets.reduce((out, secret) => out.split(secret).join('***'), text);
+  const redact = new Redactor(config === undefined ? [] : configSecrets(config.data, schema));
+  const clean = (text: string): string => redact.text(text);
   return (check) => ({
     ...check,
     message: clean(check.message),

@@ -1,4 +1,10 @@
-import { type CommonConfig, type ConfigResult, readCommonConfig, type Strategy } from '../config/index.js';
+import {
+  type CommonConfig,
+  type ConfigResult,
+  configSecrets,
+  readCommonConfig,
+  type Strategy,
+} from '../config/index.js';
 import { WispError } from '../errors/index.js';
 import { createHttpClient } from '../http/index.js';
 import type { FetchContext, IntegrationDefinition } from './define.js';
@@ -11,15 +17,7 @@ export interface RunContext extends FetchContext {
 
 /** Turns config errors into one exit-2 error and registers every secret with the reporter. */
 export function checkLoadedConfig(result: ConfigResult, reporter: Reporter): CommonConfig {
-  for (const [section, keys] of Object.entries(result.schema)) {
-    for (const [key, schema] of Object.entries(keys)) {
-      if (!schema.secret) continue;
-      const value = section
-        ? (result.data[section] as Record<string, unknown> | undefined)?.[key]
-        : result.data[key];
-      if (typeof value === 'string') reporter.addSecret(value);
-    }
-  }
+  for (const secret of configSecrets(result.data, result.schema)) reporter.addSecret(secret);
   const [first, ...rest] = result.errors;
   if (first) {
     throw new WispError('config', first, {

@@ -4,7 +4,7 @@ export type { ErrorPrinter, ToolOutput } from './failure.js';
 export { exitCodeFor, processOutput, stderrPrinter } from './failure.js';
 export type { PlanJson, PlanNodeJson } from './json-output.js';
 export { PLAN_JSON_SCHEMA, PLAN_JSON_SCHEMA_VERSION, planToJson } from './json-output.js';
-export { main, runMain } from './main.js';
+export { exitWith, main, runMain } from './main.js';
 export { LARGE_RUN, releaseMemory } from './memory.js';
 export type { RunOptions } from './options.js';
 export type { ProbeOptions } from './probe.js';

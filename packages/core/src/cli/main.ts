@@ -30,7 +30,14 @@ export async function main(
 
 /** For a tool's bin file: run and exit with the code. */
 export async function runMain(definition: IntegrationDefinition<unknown>): Promise<void> {
-  const code = await main(definition);
-  // Flush stdout before exiting: --json output can be megabytes on a pipe.
-  process.stdout.write('', () => process.exit(code));
+  await exitWith(main(definition));
+}
+
+/**
+ * The one process exit of every command (integrations, shaping-validate, doctor): waits for the
+ * command's exit code, then flushes stdout first — --json output can be megabytes on a pipe.
+ */
+export async function exitWith(code: Promise<number>): Promise<void> {
+  const value = await code;
+  process.stdout.write('', () => process.exit(value));
 }

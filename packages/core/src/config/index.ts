@@ -6,3 +6,4 @@ export { checkConfig, DEFAULT_CONFIG_PATH, loadConfig, resolveConfigPath } from 
 export { normalizeExceptionCpes } from './normalize.js';
 export type { ConfigSchema, KeySchema, SectionSchema, Strategy } from './schema.js';
 export { coreSchema, mergeSchemas, STRATEGIES } from './schema.js';
+export { configSecrets } from './secrets.js';
