@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   type ConfigSchema,
+  configSecrets,
   loadConfig,
   readCommonConfig,
-  configSecrets,
   resolveConfigPath,
   stateDirectory,
 } from '../src/config/index.js';
